@@ -1,0 +1,87 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { decodeSeed } from './decode.ts';
+import { readFrontMatter } from './frontmatter.ts';
+import { mergeDrafts } from './merge.ts';
+import { normaliseCapture, type Draft } from './normalise.ts';
+import { ArticleSchema, type ParseResult, type Problem } from './record.ts';
+import { detectShape, parseFullText, parseListing, parseTagPage, type Shape } from './shapes.ts';
+
+export interface SeedFileResult {
+  drafts: Draft[];
+  problems: Problem[];
+}
+
+const PARSERS = { 'tag-page': parseTagPage, listing: parseListing, 'full-text': parseFullText } satisfies Record<Shape, unknown>;
+
+/** Parses one seed file's bytes. Pure: `file` is only used to name origins and problems. */
+export function parseSeedFile(file: string, bytes: Uint8Array): SeedFileResult {
+  const decoded = decodeSeed(bytes);
+  if (!decoded.ok) {
+    const line = bytes.subarray(0, decoded.byteOffset).filter((byte) => byte === 0x0a).length + 1;
+    const message = `invalid UTF-8 at byte offset ${decoded.byteOffset} (byte 0x${bytes[decoded.byteOffset].toString(16).padStart(2, '0')}); file skipped`;
+    return { drafts: [], problems: [{ file, line, severity: 'error', message }] };
+  }
+  const { frontMatter, content, lineOffset, problems } = readFrontMatter(decoded.text, file);
+  const lines = content.split('\n');
+  const captures = PARSERS[detectShape(lines)](lines);
+  if (!captures.length && !problems.some((problem) => problem.severity === 'error')) {
+    problems.push({ file, line: 1, severity: 'warning', message: 'no entries found (empty file?)' });
+  }
+  const drafts = captures.map((capture) => normaliseCapture(capture, file, lineOffset + capture.lineIndex + 1, frontMatter));
+  return { drafts, problems };
+}
+
+/** Merges every file's captures into validated records sorted by slug, problems sorted by file and line. */
+export function assembleArticles(files: SeedFileResult[]): ParseResult {
+  const problems = files.flatMap((result) => result.problems);
+  const articles = mergeDrafts(files.flatMap((result) => result.drafts)).filter((article) => {
+    const check = ArticleSchema.safeParse(article);
+    if (!check.success) {
+      const [origin] = article.origins;
+      const detail = check.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+      problems.push({ ...origin, severity: 'error', message: `article "${article.title}" is not a valid record: ${detail}` });
+    }
+    return check.success;
+  });
+  problems.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.message, b.message));
+  return { articles, problems };
+}
+
+/** Seed files under `dir`, recursively, as paths relative to it with `/` separators, sorted. */
+export async function listSeedFiles(dir: string): Promise<{ seeds: string[]; skipped: string[] }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort(compare);
+  return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file)) };
+}
+
+export function isSeedFile(file: string): boolean {
+  return file.toLowerCase().endsWith('.txt');
+}
+
+/** Reads one seed file; a file that cannot be read becomes an error, not an exception. */
+export async function readSeedFile(dir: string, file: string): Promise<SeedFileResult> {
+  try {
+    return parseSeedFile(file, await readFile(join(dir, file)));
+  } catch (error) {
+    return { drafts: [], problems: [{ file, line: 0, severity: 'error', message: `cannot read file: ${(error as Error).message}` }] };
+  }
+}
+
+export function skippedFileWarning(file: string): Problem {
+  return { file, line: 0, severity: 'warning', message: 'not a .txt file; skipped' };
+}
+
+/** The whole ingest: every seed file under `dir` → `{ articles, problems }`. */
+export async function parseSeedDir(dir: string): Promise<ParseResult> {
+  const { seeds, skipped } = await listSeedFiles(dir);
+  const results = await Promise.all(seeds.map((file) => readSeedFile(dir, file)));
+  return assembleArticles([...results, { drafts: [], problems: skipped.map(skippedFileWarning) }]);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

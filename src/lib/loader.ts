@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { parseSeedDir } from './ingest.ts';
+import { renderBody } from './markdown.ts';
+import { formatProblem, hasErrors } from './problems.ts';
+import { ArticleSchema } from './record.ts';
+
+/**
+ * Astro content-layer loader over a seed folder: the same parser and schema as the
+ * `parse` CLI. An entry is re-rendered only when its record's digest changed, so a
+ * rebuild with the data store kept re-renders just what an edited seed file touched.
+ * A parse error fails the build with the CLI's `file:line` message.
+ */
+export function seedLoader({ dir }: { dir: string }): Loader {
+  const seedDir = resolve(dir);
+  return {
+    name: 'seed-loader',
+    schema: ArticleSchema,
+    load: async ({ store, logger, parseData, generateDigest, watcher }) => {
+      const sync = async () => {
+        const { articles, problems } = await parseSeedDir(seedDir);
+        for (const problem of problems) logger[problem.severity === 'error' ? 'error' : 'warn'](formatProblem(problem));
+        if (hasErrors(problems)) {
+          throw new Error(`seed folder ${seedDir} has errors:\n${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
+        }
+        const current = new Set<string>();
+        for (const article of articles) {
+          current.add(article.slug);
+          const digest = generateDigest(article);
+          if (store.get(article.slug)?.digest === digest) continue;
+          const data = await parseData({ id: article.slug, data: article });
+          const html = article.body ? await renderBody(article.body) : '';
+          store.set({ id: article.slug, data, digest, rendered: { html } });
+        }
+        for (const id of store.keys()) if (!current.has(id)) store.delete(id);
+        logger.info(`${articles.length} articles from ${seedDir}`);
+      };
+      await sync();
+      watcher?.add(seedDir);
+      watcher?.on('all', (_event, path) => {
+        if (resolve(path).startsWith(seedDir)) sync().catch((error: Error) => logger.error(error.message));
+      });
+    },
+  };
+}

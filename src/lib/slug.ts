@@ -1,0 +1,67 @@
+const MAX_SLUG_LENGTH = 80;
+
+/** Letters that Unicode decomposition does not fold to ASCII. */
+const EXTRA_FOLDS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŀ: 'l',
+};
+
+/** Lower-cases and folds accents: "Çavuşoğlu" → "cavusoglu". */
+export function foldAccents(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøđðþłıħŀ]/g, (letter) => EXTRA_FOLDS[letter] ?? letter);
+}
+
+/**
+ * A URL-safe slug (`[a-z0-9-]`), cut at a word boundary to at most 80 characters.
+ * Text with no letters or digits gives an empty string: see `slugOrHash`.
+ */
+export function slugify(text: string): string {
+  const words = foldAccents(text)
+    .replace(/['’‘`´]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > MAX_SLUG_LENGTH) break;
+    slug = next;
+  }
+  return slug || (words[0] ?? '').slice(0, MAX_SLUG_LENGTH);
+}
+
+/** A slug that is never empty: text that slugifies to nothing gets `<fallback>-<hash>`. */
+export function slugOrHash(text: string, fallback: string): string {
+  return slugify(text) || `${fallback}-${shortHash(text)}`;
+}
+
+/** Eight hex digits of FNV-1a over the UTF-16 code units: stable, tiny, good enough to tell texts apart. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Gives each distinct identity key a unique slug. Texts that slugify alike are told
+ * apart by content, not by order: the smallest key keeps the plain slug, the others
+ * get their key's hash appended, so the result never depends on input order.
+ */
+export function assignSlugs(names: Map<string, string>, fallback: string): Map<string, string> {
+  const byBase = new Map<string, string[]>();
+  for (const [key, text] of names) {
+    const base = slugOrHash(text, fallback);
+    byBase.set(base, [...(byBase.get(base) ?? []), key]);
+  }
+  const slugs = new Map<string, string>();
+  for (const [base, keys] of byBase) {
+    keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    keys.forEach((key, index) => slugs.set(key, index === 0 ? base : `${base}-${shortHash(key)}`));
+  }
+  return slugs;
+}
