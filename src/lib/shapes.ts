@@ -72,7 +72,8 @@ export function detectShape(lines: string[]): Shape {
   if (blocks.length && TAG_PAGE_HEADING.test(blocks[0].lines[0])) return 'tag-page';
   if (blocks.some((block) => block.gapBefore >= FULL_TEXT_GAP)) return 'full-text';
   const entries = splitEntries(blocks, LISTING_GAP);
-  const isListingEntry = (entry: Block[]) => entry.length === 2 && entry[0].lines.length === 1;
+  const isListingEntry = (entry: Block[]) =>
+    entry.length === 2 && entry[0].lines.length === 1 && !isHeaderLine(entry[1].lines, true);
   return entries.length > 0 && entries.every(isListingEntry) ? 'listing' : 'full-text';
 }
 

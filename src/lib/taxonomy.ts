@@ -1,0 +1,107 @@
+import type { Article } from './record.ts';
+import { assignSlugs, foldAccents } from './slug.ts';
+
+/** A tag or a source (outlet or author) with its page slug and articles, newest first. */
+export interface Term {
+  name: string;
+  slug: string;
+  articles: Article[];
+}
+
+export interface Year {
+  year: string;
+  articles: Article[];
+  months: { month: string; articles: Article[] }[];
+}
+
+/** Dated articles newest first (a more precise date first within the same period), then undated, then by title. */
+export function newestFirst(a: Article, b: Article): number {
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug);
+}
+
+/** Names that differ only in case or accents are one term, spelled as first seen. */
+function termKey(name: string): string {
+  return foldAccents(name).replace(/\s+/g, ' ').trim();
+}
+
+function groupTerms(articles: Article[], namesOf: (article: Article) => string[], fallback: string): Term[] {
+  const terms = new Map<string, { name: string; articles: Article[] }>();
+  for (const article of [...articles].sort(newestFirst)) {
+    for (const name of namesOf(article)) {
+      const key = termKey(name);
+      const term = terms.get(key) ?? terms.set(key, { name, articles: [] }).get(key)!;
+      if (term.articles.at(-1) !== article) term.articles.push(article);
+    }
+  }
+  const slugs = assignSlugs(new Map([...terms].map(([key, term]) => [key, term.name])), fallback);
+  return [...terms]
+    .map(([key, term]) => ({ ...term, slug: slugs.get(key)! }))
+    .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug));
+}
+
+function tagTerms(articles: Article[]): Term[] {
+  return groupTerms(articles, (article) => article.tags, 'tag');
+}
+
+/** Outlets and authors share one index: both answer "who published this?". */
+function sourceTerms(articles: Article[]): Term[] {
+  return groupTerms(articles, (article) => [...article.sources, ...article.authors], 'source');
+}
+
+/** Dated articles by year (newest year first) and month; undated ones are left out. */
+function years(articles: Article[]): Year[] {
+  const byYear = new Map<string, Article[]>();
+  for (const article of [...articles].sort(newestFirst)) {
+    if (!article.date) continue;
+    const year = article.date.slice(0, 4);
+    byYear.set(year, [...(byYear.get(year) ?? []), article]);
+  }
+  return [...byYear].map(([year, inYear]) => {
+    const byMonth = new Map<string, Article[]>();
+    for (const article of inYear) {
+      const month = article.date!.slice(5, 7);
+      if (month) byMonth.set(month, [...(byMonth.get(month) ?? []), article]);
+    }
+    return { year, articles: inYear, months: [...byMonth].map(([month, inMonth]) => ({ month, articles: inMonth })) };
+  });
+}
+
+/** Everything the pages show, computed once from the records. */
+export interface Archive {
+  articles: Article[];
+  tags: Term[];
+  /** Outlets and authors together: one page each, even for a name that is both. */
+  sources: Term[];
+  outlets: Term[];
+  authors: Term[];
+  years: Year[];
+  undated: Article[];
+  /** Page slug of a tag or source name as written in a record. */
+  tagSlug: (name: string) => string;
+  sourceSlug: (name: string) => string;
+}
+
+export function buildArchive(records: Article[]): Archive {
+  const articles = [...records].sort(newestFirst);
+  const tags = tagTerms(articles);
+  const sources = sourceTerms(articles);
+  const slugLookup = (terms: Term[]) => {
+    const slugs = new Map(terms.map((term) => [termKey(term.name), term.slug]));
+    return (name: string) => slugs.get(termKey(name))!;
+  };
+  const named = (namesOf: (article: Article) => string[]) => {
+    const keys = new Set(articles.flatMap(namesOf).map(termKey));
+    return sources.filter((term) => keys.has(termKey(term.name)));
+  };
+  return {
+    articles,
+    tags,
+    sources,
+    outlets: named((article) => article.sources),
+    authors: named((article) => article.authors),
+    years: years(articles),
+    undated: articles.filter((article) => !article.date),
+    tagSlug: slugLookup(tags),
+    sourceSlug: slugLookup(sources),
+  };
+}

@@ -1,0 +1,8 @@
+/** Every internal URL is made here, so links and generated pages can never disagree. */
+export const articleUrl = (slug: string) => `/articles/${slug}/`;
+export const tagUrl = (slug: string) => `/tags/${slug}/`;
+export const sourceUrl = (slug: string) => `/sources/${slug}/`;
+export const yearUrl = (year: string) => `/archive/${year}/`;
+export const monthUrl = (year: string, month: string) => `/archive/${year}/${month}/`;
+export const undatedUrl = '/archive/undated/';
+export const searchUrl = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
