@@ -1,8 +1,9 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { SITE_URL } from './src/consts.ts';
+import { SEEDS_DIR, SITE_URL } from './src/consts.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { verifySite } from './src/integrations/verify-site.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -10,5 +11,6 @@ export default defineConfig({
   // Styles and scripts go to files of their own, so the Content-Security-Policy needs no 'unsafe-inline'.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [sitemap(), pagefindIndex()],
+  // Order matters: the check reads the search index that Pagefind has just written.
+  integrations: [sitemap(), pagefindIndex(), verifySite({ seedsDir: SEEDS_DIR })],
 });

@@ -20,7 +20,7 @@ export interface FrontMatterResult {
 
 const textList = z
   .union([z.string(), z.array(z.string())], { error: 'expected text or a list of text' })
-  .transform((value) => [value].flat().map((item) => item.replace(/\s+/g, ' ').trim()).filter(Boolean));
+  .transform((value) => [value].flat().map((item) => item.replace(/\s+/g, ' ').trim()));
 
 const FrontMatterSchema = z.object({
   date: z
@@ -83,13 +83,14 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
     const retry = FrontMatterSchema.safeParse(Object.fromEntries(Object.entries(known).filter(([key]) => !badKeys.has(key))));
     if (retry.success) Object.assign(valid, retry.data);
   }
+  const nonEmpty = (...keys: ('tags' | 'source' | 'sources' | 'author' | 'authors')[]) =>
+    keys.flatMap((key) => {
+      const values = valid[key] ?? [];
+      if (values.includes('')) problems.push({ file, line: lineOf(key), severity: 'warning', message: `front-matter "${key}": empty value ignored` });
+      return values.filter(Boolean);
+    });
   return {
-    frontMatter: {
-      date: valid.date,
-      tags: valid.tags ?? [],
-      sources: [...(valid.source ?? []), ...(valid.sources ?? [])],
-      authors: [...(valid.author ?? []), ...(valid.authors ?? [])],
-    },
+    frontMatter: { date: valid.date, tags: nonEmpty('tags'), sources: nonEmpty('source', 'sources'), authors: nonEmpty('author', 'authors') },
     content: parsed.content,
     lineOffset,
     problems,

@@ -1,0 +1,112 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import { parseSeedDir } from '../lib/ingest.ts';
+import type { Article } from '../lib/record.ts';
+import { buildArchive } from '../lib/taxonomy.ts';
+import { articleUrl, monthUrl, sourceUrl, tagUrl, undatedUrl, yearUrl } from '../lib/urls.ts';
+
+const ARTICLE_LINK = /href="(\/articles\/[a-z0-9-]+\/)"/g;
+
+/**
+ * "Nothing lost": after the build (and the search index), checks that every record parsed
+ * from the seeds has exactly one article page, is in /articles.json and the search index,
+ * and is listed on the index pages of each of its tags, sources and dates. Prints a one-line
+ * summary and fails the build if any count disagrees.
+ */
+export function verifySite({ seedsDir }: { seedsDir: string }): AstroIntegration {
+  return {
+    name: 'verify-site',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { articles } = await parseSeedDir(seedsDir);
+        const { failures, summary } = await checkBuiltSite(fileURLToPath(dir), articles);
+        if (failures.length) {
+          const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
+          const more = failures.length > 20 ? `\n  … and ${failures.length - 20} more` : '';
+          throw new Error(`the built site lost or duplicated records (${summary}):\n${shown}${more}`);
+        }
+        logger.info(summary);
+      },
+    },
+  };
+}
+
+/** Compares a built site with the records it was built from; an empty `failures` means nothing was lost. */
+export async function checkBuiltSite(site: string, articles: Article[]): Promise<{ failures: string[]; summary: string }> {
+  const archive = buildArchive(articles);
+  const htmlFiles = (await readdir(site, { recursive: true })).filter((file) => file.endsWith('.html'));
+  const dates: Listing[] = [
+    ...archive.years.map(({ year, articles: inYear }) => ({ name: year, url: yearUrl(year), articles: inYear })),
+    ...archive.years.flatMap(({ year, months }) =>
+      months.map(({ month, articles: inMonth }) => ({ name: `${year}-${month}`, url: monthUrl(year, month), articles: inMonth })),
+    ),
+    ...(archive.undated.length ? [{ name: 'undated', url: undatedUrl, articles: archive.undated }] : []),
+  ];
+  const failures = [
+    ...checkArticlePages(articles, htmlFiles),
+    ...(await checkJson(site, articles)),
+    ...(await checkSearchIndex(site, articles)),
+    ...(await checkListings(site, 'tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) })))),
+    ...(await checkListings(site, 'source', archive.sources.map((term) => ({ ...term, url: sourceUrl(term.slug) })))),
+    ...(await checkListings(site, 'date', dates)),
+  ];
+  const summary = `${articles.length} articles, ${archive.tags.length} tags, ${archive.sources.length} sources, ${htmlFiles.length} pages`;
+  return { failures, summary };
+}
+
+function checkArticlePages(articles: Article[], htmlFiles: string[]): string[] {
+  const pages = new Set(htmlFiles.filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).map((file) => `/${file.slice(0, -'index.html'.length)}`));
+  const expected = new Set(articles.map((article) => articleUrl(article.slug)));
+  return [
+    ...[...expected].filter((url) => !pages.has(url)).map((url) => `no article page at ${url}`),
+    ...[...pages].filter((url) => !expected.has(url)).map((url) => `article page ${url} has no record`),
+  ];
+}
+
+async function checkJson(site: string, articles: Article[]): Promise<string[]> {
+  const published: Article[] = JSON.parse(await readFile(join(site, 'articles.json'), 'utf8'));
+  const expected = [...articles].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  return JSON.stringify(published) === JSON.stringify(expected) ? [] : [`/articles.json holds ${published.length} records that differ from the ${articles.length} parsed`];
+}
+
+/** Pagefind's fragments (gzip, after a `pagefind_dcd` signature) name each indexed page's URL. */
+async function checkSearchIndex(site: string, articles: Article[]): Promise<string[]> {
+  const fragmentDir = join(site, 'pagefind', 'fragment');
+  const indexed = new Map<string, number>();
+  for (const file of await readdir(fragmentDir)) {
+    const json = gunzipSync(await readFile(join(fragmentDir, file))).toString('utf8').replace(/^pagefind_dcd/, '');
+    const { url } = JSON.parse(json) as { url: string };
+    indexed.set(url, (indexed.get(url) ?? 0) + 1);
+  }
+  const expected = new Set(articles.map((article) => articleUrl(article.slug)));
+  return [
+    ...[...expected].filter((url) => indexed.get(url) !== 1).map((url) => `${url} is in the search index ${indexed.get(url) ?? 0} times`),
+    ...[...indexed.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
+  ];
+}
+
+interface Listing {
+  name: string;
+  url: string;
+  articles: Article[];
+}
+
+/** Every article of a term is linked from the term's page or one of its numbered follow-up pages. */
+async function checkListings(site: string, kind: string, listings: Listing[]): Promise<string[]> {
+  const failures: string[] = [];
+  for (const { name, url: base, articles } of listings) {
+    const listed = new Set<string>();
+    for (let page = 1; ; page++) {
+      const file = join(site, page === 1 ? base : `${base}${page}/`, 'index.html');
+      const html = await readFile(file, 'utf8').catch(() => undefined);
+      if (html === undefined) break;
+      for (const [, url] of html.matchAll(ARTICLE_LINK)) listed.add(url);
+    }
+    const missing = articles.filter((article) => !listed.has(articleUrl(article.slug)));
+    if (missing.length) failures.push(`${kind} "${name}" (${base}) does not list ${missing.map((article) => article.slug).join(', ')}`);
+  }
+  return failures;
+}
