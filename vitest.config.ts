@@ -12,7 +12,7 @@ export default defineConfig({
           // One browser test file at a time: on two cores, parallel files starve Pagefind's worker.
           fileParallelism: false,
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -1,3 +1,6 @@
+import { SITE_TITLE } from '../consts.ts';
+import { shorten } from './normalise.ts';
+
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function monthName(month: string): string {
@@ -12,4 +15,29 @@ export function formatDate(date: string): string {
 
 export function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+const TITLE_MAX_LENGTH = 70;
+
+/**
+ * The document title: "Page · Site" when that fits in 70 characters as written in the
+ * HTML, else the page's own title, shortened at a word boundary if need be.
+ */
+export function documentTitle(title: string): string {
+  const fits = (text: string) => escapeText(text).length <= TITLE_MAX_LENGTH;
+  const full = title === SITE_TITLE ? title : `${title} · ${SITE_TITLE}`;
+  if (fits(full)) return full;
+  if (fits(title)) return title;
+  let cut = shorten(title, TITLE_MAX_LENGTH - 1);
+  while (!fits(`${cut}…`)) cut = shorten(cut, cut.length - 1);
+  return `${cut}…`;
+}
+
+/**
+ * Escapes text for an element's content: `&` and `<` are all that can start markup there.
+ * For `<title>`, where Astro's escaping of quotes as `&#39;` would count against its length,
+ * and for values that Pagefind's UI inserts as HTML.
+ */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }

@@ -52,7 +52,8 @@ export function assembleArticles(files: SeedFileResult[]): ParseResult {
 export async function listSeedFiles(dir: string): Promise<{ seeds: string[]; skipped: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
-    .filter((entry) => entry.isFile())
+    // Symbolic links are kept so that a broken one is reported, not silently skipped.
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort(compare);
   return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file)) };

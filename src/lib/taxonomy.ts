@@ -76,18 +76,18 @@ export interface Archive {
   authors: Term[];
   years: Year[];
   undated: Article[];
-  /** Page slug of a tag or source name as written in a record. */
-  tagSlug: (name: string) => string;
-  sourceSlug: (name: string) => string;
+  /** The term of a tag or source name as a record writes it (spelled as the site shows it). */
+  tagOf: (name: string) => Term;
+  sourceOf: (name: string) => Term;
 }
 
 export function buildArchive(records: Article[]): Archive {
   const articles = [...records].sort(newestFirst);
   const tags = tagTerms(articles);
   const sources = sourceTerms(articles);
-  const slugLookup = (terms: Term[]) => {
-    const slugs = new Map(terms.map((term) => [termKey(term.name), term.slug]));
-    return (name: string) => slugs.get(termKey(name))!;
+  const lookup = (terms: Term[]) => {
+    const byKey = new Map(terms.map((term) => [termKey(term.name), term]));
+    return (name: string) => byKey.get(termKey(name))!;
   };
   const named = (namesOf: (article: Article) => string[]) => {
     const keys = new Set(articles.flatMap(namesOf).map(termKey));
@@ -101,7 +101,7 @@ export function buildArchive(records: Article[]): Archive {
     authors: named((article) => article.authors),
     years: years(articles),
     undated: articles.filter((article) => !article.date),
-    tagSlug: slugLookup(tags),
-    sourceSlug: slugLookup(sources),
+    tagOf: lookup(tags),
+    sourceOf: lookup(sources),
   };
 }

@@ -1,51 +1,190 @@
 /**
- * Pagefind's default UI, with the query and filters kept in the address
- * (`/search/?q=palmyra&tag=Assad`) so a search can be shared and reloaded.
+ * The search page, on Pagefind's JavaScript API. Everything taken from the index is put
+ * on the page as text (never as HTML), so captured text can never become markup here.
+ * The query and the chosen filters live in the address: `/search/?q=palmyra&tag=Assad`.
  */
-interface PagefindUIInstance {
-  triggerSearch(term: string): void;
-  triggerFilters(filters: Record<string, string[]>): void;
+import { FILTERS, type FilterName } from '../lib/search-filters.ts';
+
+type Counts = Record<string, Record<string, number>>;
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string; date?: string };
+  sub_results: { title: string; url: string; excerpt: string }[];
 }
 
-declare const PagefindUI: new (options: Record<string, unknown>) => PagefindUIInstance;
+interface Search {
+  results: { id: string; data: () => Promise<ResultData> }[];
+  filters: Counts;
+  totalFilters: Counts;
+}
 
-const FILTERS = ['tag', 'source', 'year'];
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options: { filters: Record<string, { any: string[] }> }): Promise<Search>;
+  filters(): Promise<Counts>;
+}
+
+const RESULTS_PER_PAGE = 10;
+const SUB_RESULTS_SHOWN = 3;
+const DEBOUNCE_MS = 250;
+
+const form = document.querySelector<HTMLFormElement>('#search-form')!;
+const input = document.querySelector<HTMLInputElement>('#search-input')!;
+const status = document.querySelector<HTMLElement>('#search-status')!;
+const list = document.querySelector<HTMLOListElement>('#results')!;
+const more = document.querySelector<HTMLButtonElement>('#more-results')!;
+const filterPanel = document.querySelector<HTMLElement>('.search-filters')!;
+const filterGroups = document.querySelector<HTMLElement>('#filters')!;
+
+const names = Object.keys(FILTERS) as FilterName[];
 const params = new URLSearchParams(location.search);
+const selected = Object.fromEntries(names.map((name) => [name, new Set(params.getAll(name))])) as Record<FilterName, Set<string>>;
+const openGroups = new Set<FilterName>(names.filter((name) => selected[name].size));
+input.value = params.get('q') ?? '';
 
-function keepInAddress(query: string, filters: Record<string, string[]>) {
-  const next = new URLSearchParams();
-  if (query) next.set('q', query);
-  for (const name of FILTERS) for (const value of filters[name] ?? []) next.append(name, value);
-  const search = next.toString();
-  history.replaceState(null, '', search ? `?${search}` : location.pathname);
+const bundle = '/pagefind/pagefind.js';
+const pagefind: Pagefind = await import(/* @vite-ignore */ bundle);
+await pagefind.options({ excerptLength: 30 });
+// Loading every filter up front also makes each search report counts for every filter.
+const totals = await pagefind.filters();
+
+let latest = 0;
+let remaining: Search['results'] = [];
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  node.append(...children);
+  return node;
 }
 
-let query = params.get('q') ?? '';
-let filters: Record<string, string[]> = Object.fromEntries(
-  FILTERS.map((name) => [name, params.getAll(name)]).filter(([, values]) => values.length),
-);
+/** Pagefind's excerpts are text with `<` and `>` escaped and matches wrapped in `<mark>`. */
+function excerpt(text: string): HTMLParagraphElement {
+  const paragraph = element('p', { className: 'result-excerpt' });
+  text.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
+    const match = part.match(/^<mark>(.*)<\/mark>$/);
+    const plain = (match ? match[1] : part).replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    paragraph.append(match ? element('mark', {}, plain) : plain);
+  });
+  return paragraph;
+}
 
-const ui = new PagefindUI({
-  element: '#search',
-  showSubResults: true,
-  showImages: false,
-  autofocus: !query,
-  translations: { placeholder: 'Search the archive' },
-  processTerm: (term: string) => {
-    query = term;
-    keepInAddress(query, filters);
-    return term;
-  },
+function resultItem(data: ResultData): HTMLLIElement {
+  const title = data.meta.title ?? data.url;
+  const item = element('li', { className: 'result' }, element('h3', {}, element('a', { href: data.url }, title)));
+  if (data.meta.date) item.append(element('p', { className: 'meta' }, data.meta.date));
+  item.append(excerpt(data.excerpt));
+  const sections = data.sub_results.filter((sub) => sub.url.includes('#')).slice(0, SUB_RESULTS_SHOWN);
+  if (sections.length) {
+    item.append(
+      element('ul', { className: 'sub-results' }, ...sections.map((sub) => element('li', {}, element('a', { href: sub.url }, sub.title), excerpt(sub.excerpt)))),
+    );
+  }
+  return item;
+}
+
+function renderFilters(counts: Counts) {
+  const focused = document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'checkbox' ? document.activeElement.id : undefined;
+  const groups = names.map((name) => {
+    const values = Object.entries(counts[name] ?? {})
+      .filter(([value, count]) => count > 0 || selected[name].has(value))
+      .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b));
+    if (!values.length) return undefined;
+    const options = values.map(([value, count], index) => {
+      const id = `filter-${name}-${index}`;
+      const box = element('input', { type: 'checkbox', id, name, value, checked: selected[name].has(value) });
+      const label = element('label', { htmlFor: id }, value, ' ', element('span', { className: 'count' }, String(count)));
+      return element('li', {}, box, label);
+    });
+    const group = element('details', { open: openGroups.has(name) }, element('summary', {}, FILTERS[name]), element('ul', { className: 'filter-options' }, ...options));
+    group.addEventListener('toggle', () => (group.open ? openGroups.add(name) : openGroups.delete(name)));
+    return group;
+  });
+  filterGroups.replaceChildren(...groups.filter((group) => group !== undefined));
+  filterPanel.hidden = !filterGroups.childElementCount;
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+function keepInAddress(term: string) {
+  const next = new URLSearchParams();
+  if (term) next.set('q', term);
+  for (const name of names) for (const value of selected[name]) next.append(name, value);
+  const query = next.toString();
+  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+}
+
+async function showMore() {
+  const batch = remaining.slice(0, RESULTS_PER_PAGE);
+  remaining = remaining.slice(RESULTS_PER_PAGE);
+  const items = (await Promise.all(batch.map((result) => result.data()))).map(resultItem);
+  list.append(...items);
+  more.hidden = remaining.length === 0;
+  return items;
+}
+
+/** The chosen filters in Pagefind's form, leaving out one filter if asked. */
+function filtersExcept(left?: FilterName) {
+  return Object.fromEntries(names.filter((name) => name !== left && selected[name].size).map((name) => [name, { any: [...selected[name]] }]));
+}
+
+async function search() {
+  const run = ++latest;
+  const term = input.value.trim();
+  keepInAddress(term);
+  const chosen = names.filter((name) => selected[name].size);
+  if (!term && !chosen.length) {
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = '';
+    renderFilters(totals);
+    return;
+  }
+  status.textContent = 'Searching…';
+  const found = await pagefind.search(term || null, { filters: filtersExcept() });
+  if (run !== latest) return;
+  remaining = found.results;
+  list.replaceChildren();
+  await showMore();
+  // Values within a filter add up (any of them); so a chosen filter's counts are those without it.
+  const counts = { ...found.filters };
+  for (const name of chosen) {
+    const others = filtersExcept(name);
+    counts[name] = term || Object.keys(others).length ? (await pagefind.search(term || null, { filters: others })).filters[name] : totals[name];
+  }
+  if (run !== latest) return;
+  renderFilters(counts);
+  const count = found.results.length;
+  const noun = count === 1 ? 'result' : 'results';
+  status.textContent = term ? `${count ? count.toLocaleString('en') : 'No'} ${noun} for “${term}”` : `${count.toLocaleString('en')} ${noun} for the chosen filters`;
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(search, DEBOUNCE_MS);
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  search();
+});
+filterGroups.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement)) return;
+  const values = selected[box.name as FilterName];
+  if (box.checked) values.add(box.value);
+  else values.delete(box.value);
+  search();
+});
+more.addEventListener('click', async () => {
+  const [first] = await showMore();
+  first?.querySelector('a')?.focus();
 });
 
-document.querySelector('#search')!.addEventListener('change', (event) => {
-  const input = event.target;
-  if (!(input instanceof HTMLInputElement) || !input.classList.contains('pagefind-ui__filter-checkbox')) return;
-  const checked = [...document.querySelectorAll<HTMLInputElement>('.pagefind-ui__filter-checkbox:checked')];
-  filters = {};
-  for (const box of checked) (filters[box.name] ??= []).push(box.value);
-  keepInAddress(query, filters);
-});
-
-if (Object.keys(filters).length) ui.triggerFilters(filters);
-if (query) ui.triggerSearch(query);
+search();

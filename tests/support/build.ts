@@ -10,7 +10,8 @@ export const PROJECT = join(import.meta.dirname, '..', '..');
 /** Builds the site from `seedsDir` into a fresh temporary folder and returns it with the build's output. */
 export async function buildSite(seedsDir: string): Promise<{ outDir: string; log: string }> {
   const outDir = await mkdtemp(join(tmpdir(), 'news-archive-site-'));
-  const { stdout, stderr } = await run(join(PROJECT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
+  const astro = join(PROJECT, 'node_modules/astro/bin/astro.mjs');
+  const { stdout, stderr } = await run(process.execPath, [astro, 'build', '--outDir', outDir], {
     cwd: PROJECT,
     env: { ...process.env, SEEDS_DIR: seedsDir },
     maxBuffer: 64 * 1024 * 1024,
