@@ -8,12 +8,12 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-const dist = resolve('dist');
+const dist = resolve(process.env.OUT_DIR ?? 'dist');
 const next = `${dist}.next`;
 const previous = `${dist}.previous`;
 
 await rm(next, { recursive: true, force: true });
-const astro = spawnSync('astro', ['build', '--outDir', next, ...process.argv.slice(2)], { stdio: 'inherit' });
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', next], { stdio: 'inherit' });
 if (astro.status !== 0) {
   await rm(next, { recursive: true, force: true });
   console.error(`build: failed; ${existsSync(dist) ? 'the previous dist/ is left as it was' : 'no dist/ written'}`);
@@ -23,4 +23,4 @@ await rm(previous, { recursive: true, force: true });
 if (existsSync(dist)) await rename(dist, previous);
 await rename(next, dist);
 await rm(previous, { recursive: true, force: true });
-console.error(`build: dist/ is ready`);
+console.error(`build: ${dist} is ready`);

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { checkBuiltSite } from '../../src/integrations/verify-site.ts';
+import { parseSeedDir } from '../../src/lib/ingest.ts';
+import { buildSite, PROJECT } from '../support/build.ts';
+
+const run = promisify(execFile);
+const scratch: string[] = [];
+
+async function scratchDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'news-archive-build-test-'));
+  scratch.push(dir);
+  return dir;
+}
+
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const pairs = await Promise.all(
+    files.map(async (entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return [path.slice(dir.length), (await readFile(path)).toString('base64')] as const;
+    }),
+  );
+  return new Map(pairs.sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** `npm run build`'s script, writing to `outDir` instead of the project's dist/. */
+async function npmBuild(seedsDir: string, outDir: string) {
+  return run(process.execPath, ['scripts/build.ts'], { cwd: PROJECT, env: { ...process.env, SEEDS_DIR: seedsDir, OUT_DIR: outDir }, maxBuffer: 64 << 20 })
+    .then(({ stderr }) => ({ code: 0, stderr }))
+    .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stderr: error.stdout + error.stderr }));
+}
+
+afterAll(async () => {
+  await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('builds', () => {
+  it('two builds of the same seeds are byte for byte identical', async () => {
+    const again = await buildSite(join(PROJECT, 'seeds'));
+    scratch.push(again.outDir);
+    const [first, second] = await Promise.all([snapshot(inject('siteDir')), snapshot(again.outDir)]);
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    const differing = [...first].filter(([path, bytes]) => second.get(path) !== bytes).map(([path]) => path);
+    expect(differing).toEqual([]);
+  });
+
+  it('a failed build names the file and byte offset, or the unreadable file, and leaves the last good site in place', async () => {
+    const seeds = await scratchDir();
+    const out = join(await scratchDir(), 'dist');
+    await cp(join(PROJECT, 'seeds'), seeds, { recursive: true });
+    expect((await npmBuild(seeds, out)).code).toBe(0);
+    const good = await snapshot(out);
+
+    await writeFile(join(seeds, 'bad.txt'), Buffer.concat([Buffer.from('Title\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]));
+    const invalid = await npmBuild(seeds, out);
+    expect(invalid.code).not.toBe(0);
+    expect(invalid.stderr).toMatch(/bad\.txt:3: error: invalid UTF-8 at byte offset 10/);
+    expect(await snapshot(out)).toEqual(good);
+
+    await rm(join(seeds, 'bad.txt'));
+    await symlink(join(seeds, 'no-such-file.txt'), join(seeds, 'gone.txt'));
+    const unreadable = await npmBuild(seeds, out);
+    expect(unreadable.code).not.toBe(0);
+    expect(unreadable.stderr).toMatch(/gone\.txt: error: cannot read file/);
+    expect(await snapshot(out)).toEqual(good);
+  });
+
+  it('the nothing-lost check notices a missing page, a record missing from a listing, and a stray page', async () => {
+    const site = await scratchDir();
+    await cp(inject('siteDir'), site, { recursive: true });
+    const { articles } = await parseSeedDir(join(PROJECT, 'seeds'));
+    expect((await checkBuiltSite(site, articles)).failures).toEqual([]);
+
+    const [gone, unlisted] = articles.filter((article) => article.tags.includes('Assad'));
+    await rm(join(site, 'articles', gone.slug), { recursive: true });
+    const tagPage = join(site, 'tags', 'assad', 'index.html');
+    await writeFile(tagPage, (await readFile(tagPage, 'utf8')).replaceAll(`/articles/${unlisted.slug}/`, '/articles/elsewhere/'));
+    await cp(join(site, 'articles', unlisted.slug), join(site, 'articles', 'stray'), { recursive: true });
+
+    const { failures, summary } = await checkBuiltSite(site, articles);
+    expect(summary).toMatch(/^46 articles, 2 tags, 6 sources, \d+ pages$/);
+    expect(failures).toEqual(
+      expect.arrayContaining([
+        `no article page at /articles/${gone.slug}/`,
+        'article page /articles/stray/ has no record',
+        expect.stringContaining(`tag "Assad" (/tags/assad/) does not list ${unlisted.slug}`),
+      ]),
+    );
+  });
+});
