@@ -5,8 +5,10 @@ import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { parseSeedDir } from '../lib/ingest.ts';
 import type { Article } from '../lib/record.ts';
+import { bySlug } from '../lib/slug.ts';
 import { buildArchive } from '../lib/taxonomy.ts';
-import { articleUrl, monthUrl, sourceUrl, tagUrl, undatedUrl, yearUrl } from '../lib/urls.ts';
+import { listingPageUrl } from '../lib/pagination.ts';
+import { articleUrl, monthUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../lib/urls.ts';
 
 const ARTICLE_LINK = /href="(\/articles\/[a-z0-9-]+\/)"/g;
 
@@ -39,7 +41,7 @@ export async function checkBuiltSite(site: string, articles: Article[]): Promise
   const archive = buildArchive(articles);
   const htmlFiles = (await readdir(site, { recursive: true })).filter((file) => file.endsWith('.html'));
   const dates: Listing[] = [
-    ...archive.years.map(({ year, articles: inYear }) => ({ name: year, url: yearUrl(year), articles: inYear })),
+    ...archive.years.map(({ year, articles: inYear }) => ({ name: year, url: yearUrl(year), articles: inYear, segment: YEAR_PAGE_SEGMENT })),
     ...archive.years.flatMap(({ year, months }) =>
       months.map(({ month, articles: inMonth }) => ({ name: `${year}-${month}`, url: monthUrl(year, month), articles: inMonth })),
     ),
@@ -68,7 +70,7 @@ function checkArticlePages(articles: Article[], htmlFiles: string[]): string[] {
 
 async function checkJson(site: string, articles: Article[]): Promise<string[]> {
   const published: Article[] = JSON.parse(await readFile(join(site, 'articles.json'), 'utf8'));
-  const expected = [...articles].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  const expected = [...articles].sort(bySlug);
   return JSON.stringify(published) === JSON.stringify(expected) ? [] : [`/articles.json holds ${published.length} records that differ from the ${articles.length} parsed`];
 }
 
@@ -92,15 +94,17 @@ interface Listing {
   name: string;
   url: string;
   articles: Article[];
+  /** Between the listing's URL and a page number: see listingPageUrl. */
+  segment?: string;
 }
 
 /** Every article of a term is linked from the term's page or one of its numbered follow-up pages. */
 async function checkListings(site: string, kind: string, listings: Listing[]): Promise<string[]> {
   const failures: string[] = [];
-  for (const { name, url: base, articles } of listings) {
+  for (const { name, url: base, articles, segment } of listings) {
     const listed = new Set<string>();
     for (let page = 1; ; page++) {
-      const file = join(site, page === 1 ? base : `${base}${page}/`, 'index.html');
+      const file = join(site, listingPageUrl(base, page, segment), 'index.html');
       const html = await readFile(file, 'utf8').catch(() => undefined);
       if (html === undefined) break;
       for (const [, url] of html.matchAll(ARTICLE_LINK)) listed.add(url);

@@ -5,6 +5,7 @@ import { readFrontMatter } from './frontmatter.ts';
 import { mergeDrafts } from './merge.ts';
 import { normaliseCapture, type Draft } from './normalise.ts';
 import { ArticleSchema, type ParseResult, type Problem } from './record.ts';
+import { compareCodeUnits } from './slug.ts';
 import { detectShape, parseFullText, parseListing, parseTagPage, type Shape } from './shapes.ts';
 
 export interface SeedFileResult {
@@ -44,7 +45,7 @@ export function assembleArticles(files: SeedFileResult[]): ParseResult {
     }
     return check.success;
   });
-  problems.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.message, b.message));
+  problems.sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line || compareCodeUnits(a.message, b.message));
   return { articles, problems };
 }
 
@@ -55,7 +56,7 @@ export async function listSeedFiles(dir: string): Promise<{ seeds: string[]; ski
     // Symbolic links are kept so that a broken one is reported, not silently skipped.
     .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort(compare);
+    .sort(compareCodeUnits);
   return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file)) };
 }
 
@@ -81,8 +82,4 @@ export async function parseSeedDir(dir: string): Promise<ParseResult> {
   const { seeds, skipped } = await listSeedFiles(dir);
   const results = await Promise.all(seeds.map((file) => readSeedFile(dir, file)));
   return assembleArticles([...results, { drafts: [], problems: skipped.map(skippedFileWarning) }]);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

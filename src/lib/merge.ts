@@ -1,7 +1,7 @@
 import type { Article } from './record.ts';
 import type { Draft } from './normalise.ts';
 import { unique } from './normalise.ts';
-import { assignSlugs } from './slug.ts';
+import { assignSlugs, bySlug } from './slug.ts';
 
 /** Two captures are the same article when their titles match with case, spacing, quotes and dashes folded. */
 export function titleKey(title: string): string {
@@ -23,12 +23,14 @@ export function mergeDrafts(drafts: Draft[]): Article[] {
   const groups = new Map<string, Draft[]>();
   for (const draft of drafts) {
     const key = titleKey(draft.title);
-    groups.set(key, [...(groups.get(key) ?? []), draft]);
+    const group = groups.get(key);
+    if (group) group.push(draft);
+    else groups.set(key, [draft]);
   }
   const slugs = assignSlugs(new Map([...groups].map(([key, group]) => [key, group[0].title])), 'article');
   return [...groups]
     .map(([key, group]): Article => ({ slug: slugs.get(key)!, ...mergeGroup(group) }))
-    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    .sort(bySlug);
 }
 
 function mergeGroup(group: Draft[]): Draft {

@@ -38,7 +38,8 @@ export function isBlank(line: string): boolean {
 }
 
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most lines need nothing: test first, which is much cheaper than always replacing.
+  return /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 function toBlocks(lines: string[]): Block[] {

@@ -1,5 +1,14 @@
 const MAX_SLUG_LENGTH = 80;
 
+/** Locale-free order by UTF-16 code units: the order of records (by slug) and problems in every output. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function bySlug(a: { slug: string }, b: { slug: string }): number {
+  return compareCodeUnits(a.slug, b.slug);
+}
+
 /** Letters that Unicode decomposition does not fold to ASCII. */
 const EXTRA_FOLDS: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŀ: 'l',
@@ -56,11 +65,12 @@ export function assignSlugs(names: Map<string, string>, fallback: string): Map<s
   const byBase = new Map<string, string[]>();
   for (const [key, text] of names) {
     const base = slugOrHash(text, fallback);
-    byBase.set(base, [...(byBase.get(base) ?? []), key]);
+    if (byBase.has(base)) byBase.get(base)!.push(key);
+    else byBase.set(base, [key]);
   }
   const slugs = new Map<string, string>();
   for (const [base, keys] of byBase) {
-    keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    keys.sort(compareCodeUnits);
     keys.forEach((key, index) => slugs.set(key, index === 0 ? base : `${base}-${shortHash(key)}`));
   }
   return slugs;

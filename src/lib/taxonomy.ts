@@ -1,5 +1,5 @@
 import type { Article } from './record.ts';
-import { assignSlugs, foldAccents } from './slug.ts';
+import { assignSlugs, bySlug, foldAccents } from './slug.ts';
 
 /** A tag or a source (outlet or author) with its page slug and articles, newest first. */
 export interface Term {
@@ -14,9 +14,13 @@ export interface Year {
   months: { month: string; articles: Article[] }[];
 }
 
+const collator = new Intl.Collator('en');
+
 /** Dated articles newest first (a more precise date first within the same period), then undated, then by title. */
 export function newestFirst(a: Article, b: Article): number {
-  return (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug);
+  const [dateA, dateB] = [a.date ?? '', b.date ?? ''];
+  if (dateA !== dateB) return dateA < dateB ? 1 : -1;
+  return collator.compare(a.title, b.title) || bySlug(a, b);
 }
 
 /** Names that differ only in case or accents are one term, spelled as first seen. */
@@ -24,9 +28,10 @@ function termKey(name: string): string {
   return foldAccents(name).replace(/\s+/g, ' ').trim();
 }
 
+/** Groups articles (given newest first) by the names `namesOf` gives, most used first. */
 function groupTerms(articles: Article[], namesOf: (article: Article) => string[], fallback: string): Term[] {
   const terms = new Map<string, { name: string; articles: Article[] }>();
-  for (const article of [...articles].sort(newestFirst)) {
+  for (const article of articles) {
     for (const name of namesOf(article)) {
       const key = termKey(name);
       const term = terms.get(key) ?? terms.set(key, { name, articles: [] }).get(key)!;
@@ -36,7 +41,7 @@ function groupTerms(articles: Article[], namesOf: (article: Article) => string[]
   const slugs = assignSlugs(new Map([...terms].map(([key, term]) => [key, term.name])), fallback);
   return [...terms]
     .map(([key, term]) => ({ ...term, slug: slugs.get(key)! }))
-    .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug));
+    .sort((a, b) => b.articles.length - a.articles.length || collator.compare(a.name, b.name) || bySlug(a, b));
 }
 
 function tagTerms(articles: Article[]): Term[] {
@@ -48,19 +53,22 @@ function sourceTerms(articles: Article[]): Term[] {
   return groupTerms(articles, (article) => [...article.sources, ...article.authors], 'source');
 }
 
-/** Dated articles by year (newest year first) and month; undated ones are left out. */
+/** Dated articles (given newest first) by year, newest first, and month; undated ones are left out. */
 function years(articles: Article[]): Year[] {
   const byYear = new Map<string, Article[]>();
-  for (const article of [...articles].sort(newestFirst)) {
+  for (const article of articles) {
     if (!article.date) continue;
     const year = article.date.slice(0, 4);
-    byYear.set(year, [...(byYear.get(year) ?? []), article]);
+    if (byYear.has(year)) byYear.get(year)!.push(article);
+    else byYear.set(year, [article]);
   }
   return [...byYear].map(([year, inYear]) => {
     const byMonth = new Map<string, Article[]>();
     for (const article of inYear) {
       const month = article.date!.slice(5, 7);
-      if (month) byMonth.set(month, [...(byMonth.get(month) ?? []), article]);
+      if (!month) continue;
+      if (byMonth.has(month)) byMonth.get(month)!.push(article);
+      else byMonth.set(month, [article]);
     }
     return { year, articles: inYear, months: [...byMonth].map(([month, inMonth]) => ({ month, articles: inMonth })) };
   });

@@ -6,3 +6,5 @@ export const yearUrl = (year: string) => `/archive/${year}/`;
 export const monthUrl = (year: string, month: string) => `/archive/${year}/${month}/`;
 export const undatedUrl = '/archive/undated/';
 export const searchUrl = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
+/** Year listings page as `/archive/<yyyy>/page/2/`, clear of the months `/archive/<yyyy>/<mm>/`. */
+export const YEAR_PAGE_SEGMENT = 'page/';

@@ -35,7 +35,6 @@ const input = document.querySelector<HTMLInputElement>('#search-input')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#results')!;
 const more = document.querySelector<HTMLButtonElement>('#more-results')!;
-const filterPanel = document.querySelector<HTMLElement>('.search-filters')!;
 const filterGroups = document.querySelector<HTMLElement>('#filters')!;
 
 const names = Object.keys(FILTERS) as FilterName[];
@@ -107,7 +106,6 @@ function renderFilters(counts: Counts) {
     return group;
   });
   filterGroups.replaceChildren(...groups.filter((group) => group !== undefined));
-  filterPanel.hidden = !filterGroups.childElementCount;
   if (focused) document.getElementById(focused)?.focus();
 }
 

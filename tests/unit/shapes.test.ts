@@ -169,8 +169,8 @@ describe('record fields', () => {
     const { articles } = parseText('Links title\n\nSee https://example.org/a. And http://example.com/b?x=1 too.\n\nEnd paragraph.\n');
     expect(articles[0].links).toEqual(['https://example.org/a', 'http://example.com/b?x=1']);
     const html = await renderBody(articles[0].body);
-    expect(html).toContain('<a href="https://example.org/a">');
-    expect(html).toContain('<a href="http://example.com/b?x=1">');
+    expect(html).toContain('<a href="https://example.org/a" rel="noopener noreferrer">');
+    expect(html).toContain('<a href="http://example.com/b?x=1" rel="noopener noreferrer">');
   });
 
   it('shorten a long first paragraph to a teaser of at most 300 characters at a word boundary', () => {

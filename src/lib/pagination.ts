@@ -1,0 +1,46 @@
+import { PAGE_SIZE } from '../consts.ts';
+
+/** One page of a paginated listing: what ListingPage shows and links. */
+export interface PageOf<T> {
+  data: T[];
+  currentPage: number;
+  lastPage: number;
+  total: number;
+  /** 0-based index of the first and last item shown. */
+  start: number;
+  end: number;
+  url: { prev?: string; next?: string };
+}
+
+/**
+ * URL of page `n` of a listing: the listing's own URL for page 1, then `<base><segment><n>/`.
+ * Year listings use the segment `page/`, so their page 10 can never be the month `/archive/<yyyy>/10/`.
+ */
+export function listingPageUrl(base: string, n: number, segment = ''): string {
+  return n === 1 ? base : `${base}${segment}${n}/`;
+}
+
+/** Splits items into pages; `param` is the rest parameter (`[...page]`) that routes the page. */
+export function paginate<T>(items: T[], base: string, segment = ''): { param: string | undefined; page: PageOf<T> }[] {
+  const lastPage = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  return Array.from({ length: lastPage }, (_, index) => {
+    const n = index + 1;
+    const start = index * PAGE_SIZE;
+    const data = items.slice(start, start + PAGE_SIZE);
+    return {
+      param: n === 1 ? undefined : `${segment}${n}`,
+      page: {
+        data,
+        currentPage: n,
+        lastPage,
+        total: items.length,
+        start,
+        end: start + data.length - 1,
+        url: {
+          prev: n > 1 ? listingPageUrl(base, n - 1, segment) : undefined,
+          next: n < lastPage ? listingPageUrl(base, n + 1, segment) : undefined,
+        },
+      },
+    };
+  });
+}
