@@ -7,9 +7,9 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          // Everything that builds a site: one file at a time, since builds share Astro's caches.
+          include: ['tests/e2e/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // One browser test file at a time: on two cores, parallel files starve Pagefind's worker.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 300_000,

@@ -47,14 +47,16 @@ export async function checkBuiltSite(site: string, articles: Article[]): Promise
     ),
     ...(archive.undated.length ? [{ name: 'undated', url: undatedUrl, articles: archive.undated }] : []),
   ];
-  const failures = [
-    ...checkArticlePages(articles, htmlFiles),
-    ...(await checkJson(site, articles)),
-    ...(await checkSearchIndex(site, articles)),
-    ...(await checkListings(site, 'tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) })))),
-    ...(await checkListings(site, 'source', archive.sources.map((term) => ({ ...term, url: sourceUrl(term.slug) })))),
-    ...(await checkListings(site, 'date', dates)),
-  ];
+  const failures = (
+    await Promise.all([
+      checkArticlePages(articles, htmlFiles),
+      checkJson(site, articles),
+      checkSearchIndex(site, articles),
+      checkListings(site, 'tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) }))),
+      checkListings(site, 'source', archive.sources.map((term) => ({ ...term, url: sourceUrl(term.slug) }))),
+      checkListings(site, 'date', dates),
+    ])
+  ).flat();
   const summary = `${articles.length} articles, ${archive.tags.length} tags, ${archive.sources.length} sources, ${htmlFiles.length} pages`;
   return { failures, summary };
 }
@@ -74,15 +76,16 @@ async function checkJson(site: string, articles: Article[]): Promise<string[]> {
   return JSON.stringify(published) === JSON.stringify(expected) ? [] : [`/articles.json holds ${published.length} records that differ from the ${articles.length} parsed`];
 }
 
-/** Pagefind's fragments (gzip, after a `pagefind_dcd` signature) name each indexed page's URL. */
+/** Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name each indexed page. */
 async function checkSearchIndex(site: string, articles: Article[]): Promise<string[]> {
   const fragmentDir = join(site, 'pagefind', 'fragment');
   const indexed = new Map<string, number>();
-  for (const file of await readdir(fragmentDir)) {
-    const json = gunzipSync(await readFile(join(fragmentDir, file))).toString('utf8').replace(/^pagefind_dcd/, '');
-    const { url } = JSON.parse(json) as { url: string };
-    indexed.set(url, (indexed.get(url) ?? 0) + 1);
-  }
+  const urls = await inBatches(await readdir(fragmentDir), async (file) => {
+    const head = gunzipSync(await readFile(join(fragmentDir, file))).toString('utf8', 0, 4096);
+    const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
+    return quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${file})`;
+  });
+  for (const url of urls) indexed.set(url, (indexed.get(url) ?? 0) + 1);
   const expected = new Set(articles.map((article) => articleUrl(article.slug)));
   return [
     ...[...expected].filter((url) => indexed.get(url) !== 1).map((url) => `${url} is in the search index ${indexed.get(url) ?? 0} times`),
@@ -100,8 +103,7 @@ interface Listing {
 
 /** Every article of a term is linked from the term's page or one of its numbered follow-up pages. */
 async function checkListings(site: string, kind: string, listings: Listing[]): Promise<string[]> {
-  const failures: string[] = [];
-  for (const { name, url: base, articles, segment } of listings) {
+  const failures = await inBatches(listings, async ({ name, url: base, articles, segment }) => {
     const listed = new Set<string>();
     for (let page = 1; ; page++) {
       const file = join(site, listingPageUrl(base, page, segment), 'index.html');
@@ -110,7 +112,14 @@ async function checkListings(site: string, kind: string, listings: Listing[]): P
       for (const [, url] of html.matchAll(ARTICLE_LINK)) listed.add(url);
     }
     const missing = articles.filter((article) => !listed.has(articleUrl(article.slug)));
-    if (missing.length) failures.push(`${kind} "${name}" (${base}) does not list ${missing.map((article) => article.slug).join(', ')}`);
-  }
-  return failures;
+    return missing.length ? `${kind} "${name}" (${base}) does not list ${missing.map((article) => article.slug).join(', ')}` : '';
+  });
+  return failures.filter(Boolean);
+}
+
+/** Maps over items a batch at a time: enough reads in flight to keep the disk busy, not so many as to run out of file handles. */
+async function inBatches<T, R>(items: T[], map: (item: T) => Promise<R>, size = 64): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(map))));
+  return results;
 }

@@ -46,8 +46,12 @@ input.value = params.get('q') ?? '';
 const bundle = '/pagefind/pagefind.js';
 const pagefind: Pagefind = await import(/* @vite-ignore */ bundle);
 await pagefind.options({ excerptLength: 30 });
-// Loading every filter up front also makes each search report counts for every filter.
-const totals = await pagefind.filters();
+/**
+ * Every filter's values and totals. Loading them is what makes a search report filter
+ * counts, and it costs time on a large index, so it waits until results are on screen.
+ */
+let totals: Promise<Counts> | undefined;
+const loadFilters = () => (totals ??= pagefind.filters());
 
 let latest = 0;
 let remaining: Search['results'] = [];
@@ -140,26 +144,32 @@ async function search() {
     list.replaceChildren();
     more.hidden = true;
     status.textContent = '';
-    renderFilters(totals);
+    renderFilters(await loadFilters());
     return;
   }
   status.textContent = 'Searching…';
+  list.setAttribute('aria-busy', 'true');
   const found = await pagefind.search(term || null, { filters: filtersExcept() });
   if (run !== latest) return;
   remaining = found.results;
   list.replaceChildren();
   await showMore();
-  // Values within a filter add up (any of them); so a chosen filter's counts are those without it.
-  const counts = { ...found.filters };
-  for (const name of chosen) {
-    const others = filtersExcept(name);
-    counts[name] = term || Object.keys(others).length ? (await pagefind.search(term || null, { filters: others })).filters[name] : totals[name];
-  }
   if (run !== latest) return;
-  renderFilters(counts);
+  list.setAttribute('aria-busy', 'false');
   const count = found.results.length;
   const noun = count === 1 ? 'result' : 'results';
   status.textContent = term ? `${count ? count.toLocaleString('en') : 'No'} ${noun} for “${term}”` : `${count.toLocaleString('en')} ${noun} for the chosen filters`;
+  await showFilterCounts(run, term, chosen);
+}
+
+/** Counts for the filter panel, once results are shown. Values within a filter add up (any of them), so a chosen filter's counts are those without it. */
+async function showFilterCounts(run: number, term: string, chosen: FilterName[]) {
+  const all = await loadFilters();
+  const countsWith = async (filters: ReturnType<typeof filtersExcept>) =>
+    term || Object.keys(filters).length ? (await pagefind.search(term || null, { filters })).filters : all;
+  const counts = { ...(await countsWith(filtersExcept())) };
+  for (const name of chosen) counts[name] = (await countsWith(filtersExcept(name)))[name];
+  if (run === latest) renderFilters(counts);
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -181,7 +191,9 @@ filterGroups.addEventListener('change', (event) => {
   search();
 });
 more.addEventListener('click', async () => {
+  more.disabled = true;
   const [first] = await showMore();
+  more.disabled = false;
   first?.querySelector('a')?.focus();
 });
 

@@ -29,12 +29,15 @@ const mentioning = (word: string) =>
 /** Titles of every result once the search has settled, "show more" clicked through. */
 async function resultTitles(page: Page): Promise<string[]> {
   const status = page.locator('#search-status');
+  await page.locator('#results[aria-busy="false"]').waitFor({ timeout: 15_000 });
   await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^(No|[\d,]+) results? for/);
   const total = Number((await status.textContent())!.match(/^[\d,]+/)?.[0].replace(/,/g, '') ?? 0);
-  const more = page.locator('#more-results');
-  while (await more.isVisible()) await more.click();
   const titles = page.locator('.result > h3');
-  await expect.poll(() => titles.count()).toBe(total);
+  for (let shown = await titles.count(); shown < total; shown = await titles.count()) {
+    await page.locator('#more-results').click();
+    await expect.poll(() => titles.count()).toBeGreaterThan(shown);
+  }
+  expect(await titles.count()).toBe(total);
   return (await titles.allTextContents()).map((title) => title.trim());
 }
 
@@ -112,8 +115,8 @@ describe('search', () => {
     const label = page.locator('.filter-options label', { hasText: 'US-led coalition' });
     expect(await label.locator('.count').textContent()).toBe(String(mentioning('Deir').filter((a) => a.tags.includes('US-led coalition')).length));
     await label.click();
-    await expect.poll(() => resultTitles(page).then((titles) => titles.sort())).toEqual(expected.map((a) => a.title).sort());
     await expect.poll(() => new URL(page.url()).searchParams.get('tag')).toBe('US-led coalition');
+    expect((await resultTitles(page)).sort()).toEqual(expected.map((a) => a.title).sort());
     await page.close();
   });
 
