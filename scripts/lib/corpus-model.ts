@@ -10,10 +10,10 @@ import { readFrontMatter } from '../../src/lib/frontmatter.ts';
 import { BYLINE, SOURCE_LINE, collapseWhitespace, detectShape, parseFullText, parseListing, parseTagPage, type Capture } from '../../src/lib/shapes.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { type Rng, shuffle, stream, zipfSampler } from './random.ts';
+import { TRAILING_ELLIPSIS } from '../../src/lib/normalise.ts';
 
 const BOS = 0;
 const EOS = 1;
-const TRAILING_ELLIPSIS = /\s*(?:…|\.\.\.)\.?$/u;
 const SENTENCE_SPLIT = /(?<=[.!?…]["”’)]*)\s+(?=["“‘(]*[\p{Lu}\d])/u;
 const NAME_TOKEN = /^([“"‘'(]*)(\p{Lu}\p{Ll}{3,})([^\p{L}\p{N}]*)$/u;
 

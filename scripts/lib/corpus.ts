@@ -9,6 +9,7 @@ import { titleKey } from '../../src/lib/merge.ts';
 import type { Shape } from '../../src/lib/shapes.ts';
 import { buildModel, renderTokens, tokenFlags, walk, type CorpusModel, type TokenFlags } from './corpus-model.ts';
 import { CoveringZipf, type Rng, pick, randInt, shuffle, stream, weighted, zipfSampler } from './random.ts';
+import { MONTH_NAMES } from '../../src/lib/format.ts';
 
 export interface CorpusOptions {
   /** Distinct articles (titles) to generate. */
@@ -55,7 +56,6 @@ const SHAPES: Shape[] = ['listing', 'tag-page', 'full-text'];
 const SHAPE_WEIGHTS = [0.4, 0.4, 0.2];
 const YEARS = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
 const YEAR_WEIGHTS = [2, 4, 6, 8, 10, 12, 12, 10, 7, 5, 4, 3, 3, 2];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const FUNCTION_WORDS = new Set(
   'the a an of to in on at for with by from and or as that which who is are was were be been will would its his her their this these than into about against not also has have had said'.split(' '),
 );

@@ -1,7 +1,7 @@
 import { SITE_TITLE } from '../consts.ts';
 import { shorten } from './normalise.ts';
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function monthName(month: string): string {
   return MONTH_NAMES[Number(month) - 1];

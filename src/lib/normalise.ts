@@ -6,7 +6,7 @@ import type { FrontMatter } from './frontmatter.ts';
 export type Draft = Omit<Article, 'slug'>;
 
 export const TEASER_MAX_LENGTH = 300;
-const TRAILING_ELLIPSIS = /\s*(?:…|\.\.\.)\.?$/u;
+export const TRAILING_ELLIPSIS = /\s*(?:…|\.\.\.)\.?$/u;
 const URL_PATTERN = /https?:\/\/[^\s<>"'“”‘’]+/g;
 const HEADING_MAX_LENGTH = 60;
 
