@@ -50,7 +50,7 @@ export function assembleArticles(files: SeedFileResult[]): ParseResult {
 }
 
 /** Seed files under `dir`, recursively, as paths relative to it with `/` separators, sorted. */
-export async function listSeedFiles(dir: string): Promise<{ seeds: string[]; skipped: string[] }> {
+async function listSeedFiles(dir: string): Promise<{ seeds: string[]; skipped: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries
     // Symbolic links are kept so that a broken one is reported, not silently skipped.
@@ -60,12 +60,12 @@ export async function listSeedFiles(dir: string): Promise<{ seeds: string[]; ski
   return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file)) };
 }
 
-export function isSeedFile(file: string): boolean {
+function isSeedFile(file: string): boolean {
   return file.toLowerCase().endsWith('.txt');
 }
 
 /** Reads one seed file; a file that cannot be read becomes an error, not an exception. */
-export async function readSeedFile(dir: string, file: string): Promise<SeedFileResult> {
+async function readSeedFile(dir: string, file: string): Promise<SeedFileResult> {
   try {
     return parseSeedFile(file, await readFile(join(dir, file)));
   } catch (error) {
@@ -73,7 +73,7 @@ export async function readSeedFile(dir: string, file: string): Promise<SeedFileR
   }
 }
 
-export function skippedFileWarning(file: string): Problem {
+function skippedFileWarning(file: string): Problem {
   return { file, line: 0, severity: 'warning', message: 'not a .txt file; skipped' };
 }
 

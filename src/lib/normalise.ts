@@ -5,7 +5,7 @@ import type { FrontMatter } from './frontmatter.ts';
 /** A record before duplicates are merged and slugs assigned. */
 export type Draft = Omit<Article, 'slug'>;
 
-export const TEASER_MAX_LENGTH = 300;
+const TEASER_MAX_LENGTH = 300;
 export const TRAILING_ELLIPSIS = /\s*(?:…|\.\.\.)\.?$/u;
 const URL_PATTERN = /https?:\/\/[^\s<>"'“”‘’]+/g;
 const HEADING_MAX_LENGTH = 60;
@@ -77,7 +77,7 @@ export function shorten(text: string, max: number): string {
  * inside the text as a `##` heading, bare URLs as autolinks, everything else escaped
  * so captured text can never become markup.
  */
-export function toMarkdown(paragraphs: string[]): string {
+function toMarkdown(paragraphs: string[]): string {
   return paragraphs
     .map((paragraph, index) => {
       const inside = index > 0 && index < paragraphs.length - 1;
@@ -108,13 +108,13 @@ function linkify(paragraph: string): string {
 }
 
 /** Backslash-escapes what CommonMark would read as markup, inline and (at a paragraph's start) block. */
-export function escapeMarkdown(text: string, atStart = true): string {
+function escapeMarkdown(text: string, atStart = true): string {
   const inline = text.replace(/[\\`*_[\]<>&!]/g, '\\$&');
   return atStart ? inline.replace(/^(\s*)([#>+=|~-]|\d+(?=[.)]))/, (_, space: string, mark: string) => `${space}${/\d/.test(mark) ? mark + '\\' : '\\' + mark}`) : inline;
 }
 
 /** Every http(s) URL in the text, without trailing punctuation, once each. */
-export function findLinks(text: string): string[] {
+function findLinks(text: string): string[] {
   return [...new Set(findUrls(text))];
 }
 
@@ -142,7 +142,7 @@ const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|t
 const MONTH_YEAR = new RegExp(String.raw`\b${MONTH}\s+(\d{4})\b`, 'i');
 
 /** An explicit date in a headline: "… – August 2016" → "2016-08"; a bare year is not enough. */
-export function dateInTitle(title: string): PartialDate | undefined {
+function dateInTitle(title: string): PartialDate | undefined {
   const pad = (n: string | number) => String(n).padStart(2, '0');
   const month = (name: string) => pad(MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1);
   let match: RegExpMatchArray | null;

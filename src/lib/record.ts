@@ -12,7 +12,7 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-export const OriginSchema = z.object({
+const OriginSchema = z.object({
   /** Seed file path relative to the seed folder, with `/` separators. */
   file: z.string().min(1),
   /** 1-based line of the capture's title. */
@@ -44,7 +44,6 @@ export const ArticleSchema = z
   });
 
 export type Article = z.infer<typeof ArticleSchema>;
-export type Origin = z.infer<typeof OriginSchema>;
 export type PartialDate = z.infer<typeof PartialDateSchema>;
 
 export const ProblemSchema = z.object({

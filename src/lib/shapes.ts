@@ -33,7 +33,7 @@ const BULLET = /^\s*•\s*(.*)$/;
 const LISTING_GAP = 2;
 const FULL_TEXT_GAP = 4;
 
-export function isBlank(line: string): boolean {
+function isBlank(line: string): boolean {
   return /^\s*$/.test(line);
 }
 

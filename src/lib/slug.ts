@@ -42,12 +42,12 @@ export function slugify(text: string): string {
 }
 
 /** A slug that is never empty: text that slugifies to nothing gets `<fallback>-<hash>`. */
-export function slugOrHash(text: string, fallback: string): string {
+function slugOrHash(text: string, fallback: string): string {
   return slugify(text) || `${fallback}-${shortHash(text)}`;
 }
 
 /** Eight hex digits of FNV-1a over the UTF-16 code units: stable, tiny, good enough to tell texts apart. */
-export function shortHash(text: string): string {
+function shortHash(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
