@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { parseSeedDir } from './ingest.ts';
 import { renderBody } from './markdown.ts';
@@ -36,9 +36,12 @@ export function seedLoader({ dir }: { dir: string }): Loader {
         logger.info(`${articles.length} articles from ${seedDir}`);
       };
       await sync();
+      // One sync at a time: a single save fires several events, and syncs must not interleave.
+      let queue = Promise.resolve();
       watcher?.add(seedDir);
       watcher?.on('all', (_event, path) => {
-        if (resolve(path).startsWith(seedDir)) sync().catch((error: Error) => logger.error(error.message));
+        if (relative(seedDir, resolve(path)).startsWith('..')) return;
+        queue = queue.then(sync).catch((error: Error) => logger.error(error.message));
       });
     },
   };
