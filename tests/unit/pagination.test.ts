@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../src/consts.ts';
+import { articleKey, listingKey } from '../../src/lib/cache-key.ts';
+import { parseSeedDir } from '../../src/lib/ingest.ts';
 import { listingPageUrl, paginate } from '../../src/lib/pagination.ts';
+import type { Article } from '../../src/lib/record.ts';
+import type { Term } from '../../src/lib/taxonomy.ts';
 import { monthUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 
 describe('paginate', () => {
@@ -26,5 +30,30 @@ describe('paginate', () => {
     expect(yearPages[9]).toBe('/archive/2024/page/10/');
     expect(yearPages.filter((url) => months.includes(url))).toEqual([]);
     expect(paginate(items, yearUrl('2024'), YEAR_PAGE_SEGMENT)[1].param).toBe('page/2');
+  });
+});
+
+describe('cache keys for incremental builds', async () => {
+  const { articles } = await parseSeedDir('seeds');
+  const edited = (article: Article): Article => ({ ...article, teaser: `${article.teaser} More.` });
+  const term = (name: string, slug: string): Term => ({ name, slug, articles: [] });
+
+  it('a listing page keeps its key until a record it shows, its heading or its place changes', () => {
+    const [first, second] = paginate(articles, '/archive/undated/');
+    const key = listingKey('Undated', first.page);
+    expect(listingKey('Undated', paginate(articles, '/archive/undated/')[0].page)).toBe(key);
+    expect(listingKey('Undated', paginate([...articles.slice(0, -1), edited(articles.at(-1)!)], '/archive/undated/')[0].page)).toBe(key);
+    expect(listingKey('Undated', paginate([edited(articles[0]), ...articles.slice(1)], '/archive/undated/')[0].page)).not.toBe(key);
+    expect(listingKey('Dated', first.page)).not.toBe(key);
+    expect(listingKey('Undated', second.page)).not.toBe(key);
+    expect(listingKey('Undated', paginate(articles.slice(0, -1), '/archive/undated/')[0].page)).not.toBe(key);
+  });
+
+  it('an article page changes its key with its record and with the names or slugs of its terms', () => {
+    const key = articleKey(articles[0], [term('Assad', 'assad')]);
+    expect(articleKey({ ...articles[0] }, [term('Assad', 'assad')])).toBe(key);
+    expect(articleKey(edited(articles[0]), [term('Assad', 'assad')])).not.toBe(key);
+    expect(articleKey(articles[0], [term('Assad', 'assad-2')])).not.toBe(key);
+    expect(articleKey(articles[0], [term('ASSAD', 'assad')])).not.toBe(key);
   });
 });

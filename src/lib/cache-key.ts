@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { PageOf } from './pagination.ts';
+import type { Article } from './record.ts';
+import type { Term } from './taxonomy.ts';
+
+const digests = new WeakMap<Article, string>();
+
+/**
+ * A page's `cacheKey` for Astro's incremental build: a hash of all the data the page shows,
+ * so a rebuild renders the page again exactly when that data changed (Astro itself notices
+ * changed code). Every record counts whole, so a field a template starts showing is covered.
+ */
+export function cacheKey(...shown: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
+}
+
+/** An article page shows its record and links to its tags' and sources' pages. */
+export function articleKey(article: Article, terms: Term[]): string {
+  return cacheKey(digestOf(article), terms.map((term) => [term.name, term.slug]));
+}
+
+/** A listing page shows its heading, its place among its pages, and its records. */
+export function listingKey(heading: string, page: PageOf<Article>): string {
+  const { currentPage, lastPage, total, url } = page;
+  return cacheKey(heading, currentPage, lastPage, total, url, page.data.map(digestOf));
+}
+
+/** Records appear on several listing pages: hash each one once. */
+function digestOf(article: Article): string {
+  let digest = digests.get(article);
+  if (!digest) digests.set(article, (digest = cacheKey(article)));
+  return digest;
+}
