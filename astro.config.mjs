@@ -1,9 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { SEEDS_DIR, SITE_URL } from './src/consts.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { verifySite } from './src/integrations/verify-site.ts';
+import { SITE_URL } from './src/consts.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -11,6 +9,8 @@ export default defineConfig({
   // Styles and scripts go to files of their own, so the Content-Security-Policy needs no 'unsafe-inline'.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  // Order matters: the check reads the search index that Pagefind has just written.
-  integrations: [sitemap(), pagefindIndex(), verifySite({ seedsDir: SEEDS_DIR })],
+  // Pages return a cacheKey (src/lib/cache-key.ts): a rebuild renders only pages whose data or code changed.
+  experimental: { incrementalBuild: true },
+  // The search index and the nothing-lost check are build steps after Astro: see scripts/build.ts.
+  integrations: [sitemap()],
 });

@@ -2,17 +2,16 @@
  * `npm run bench -- --articles 1000,10000,50000 [--runs 3] [--json out.json] [--keep DIR] [--search | --no-search]`
  *
  * For each size: generates a synthetic corpus (scripts/lib/corpus.ts), times the parser
- * in-process, builds the site from scratch (Astro's caches deleted) into a temporary
+ * in-process, runs `npm run build`'s script (scripts/build.ts) from scratch into a temporary
  * folder the way tests/support/build.ts does, measures the build (wall, Astro, Pagefind,
  * phases from timestamped log lines, peak RSS of the whole process tree) and the output
  * (pages, sizes, one article page's weight), rebuilds after a one-word edit with the
- * cache kept, and — for sizes ≥ 10,000 or with --search — times searches in headless
+ * caches kept, and — for sizes ≥ 10,000 or with --search — times searches in headless
  * Chromium with a cold cache. Medians over --runs. Markdown on stdout, progress on stderr.
  *
- * "From scratch" deletes node_modules/.astro (Astro's data store) and .astro before each full
- * build; the data store found at the start is copied aside and put back at the end. The rebuild
- * keeps the data store and, like the full build, writes into a fresh folder (Astro empties an
- * existing outDir first, which at 50,000 articles alone takes ~30 s).
+ * "From scratch" deletes node_modules/.astro (Astro's data store and incremental-build cache)
+ * and .astro before each full build; what was there at the start is copied aside and put back
+ * at the end. The rebuild keeps both and, like the full build, writes into a fresh folder.
  *
  * Other options: --seed S (corpus seed, default 1), --timeout-min M (per build, default 60),
  * --wait-min M (wait at most M minutes for other `astro build` processes to finish before
@@ -33,7 +32,7 @@ import { generateCorpus, writeCorpus, type CorpusSummary } from './lib/corpus.ts
 import { foreignBuilds, runMeasured, type RunResult, type TimedLine } from './lib/proc.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
-const ASTRO = join(PROJECT, 'node_modules/astro/bin/astro.mjs');
+const BUILD = join(PROJECT, 'scripts/build.ts');
 const CACHE_DIRS = [join(PROJECT, 'node_modules/.astro'), join(PROJECT, '.astro')];
 const DATA_STORE_DIR = join(PROJECT, 'node_modules/.astro');
 
@@ -92,7 +91,7 @@ interface BuildPhases {
   postRenderSeconds: number | null;
   /** As logged by the Pagefind integration. */
   pagefindSeconds: number | null;
-  /** Pagefind done → `[verify-site]` summary: the "nothing lost" check (re-parse, read every listing and fragment). */
+  /** Pagefind done → `[check-site]` summary: what is left of the nothing-lost check, which runs beside Pagefind (re-parse, read every listing, then every fragment). */
   verifySeconds: number | null;
   /** Last integration done → process exit. */
   exitSeconds: number | null;
@@ -101,17 +100,12 @@ interface BuildPhases {
 interface BuildMeasure {
   ok: boolean;
   failure?: string;
-  /**
-   * Astro wrote every page and Pagefind its index, but the project's "nothing lost" check
-   * (verify-site) then failed the build: the output is complete enough to measure.
-   */
-  verifyFailed: boolean;
   /** 1-minute load average when the build started and ended: well above ~1.5 means other work competed for the 2 cores. */
   loadAverage: { start: number; end: number };
   /** Astro's "Could not render X from route A as it conflicts with higher priority route B" warnings. */
   routeConflicts: { count: number; examples: string[] };
   wallSeconds: number;
-  /** `[build] N page(s) built in X s` — Astro's own total, which includes the Pagefind hook (missing when a hook fails). */
+  /** `[build] N page(s) built in X s` — Astro's own total, before the search index and the check. */
   astroSeconds: number | null;
   /** Process start → Pagefind start, from line timestamps: everything Astro does before the search index. */
   beforePagefindSeconds: number | null;
@@ -132,19 +126,19 @@ function seconds(text: string): number {
   return Number(match[1] ?? 0) * 60 + (match[2] ? Number(match[2]) / (match[3] === 'ms' ? 1000 : 1) : 0);
 }
 
-function analyseLog(lines: TimedLine[], run: RunResult): Omit<BuildMeasure, 'ok' | 'failure' | 'logFile' | 'verifyFailed' | 'loadAverage'> {
+function analyseLog(lines: TimedLine[], run: RunResult): Omit<BuildMeasure, 'ok' | 'failure' | 'logFile' | 'loadAverage'> {
   const find = (pattern: RegExp, after = 0) => lines.find((line) => line.at >= after && pattern.test(line.text));
   const at = (pattern: RegExp, after = 0) => find(pattern, after)?.at ?? null;
   const built = lines.map((line) => line.text.match(/\[build\] (\d+) page\(s\) built in ((?:\d+m\s*)?[\d.]+(?:ms|s)|\d+m)\b/)).find(Boolean);
-  const pagefind = lines.map((line) => line.text.match(/\[pagefind-index\] indexed (\d+) pages in (\d+) ms/)).find(Boolean);
+  const pagefind = lines.map((line) => line.text.match(/\[search-index\] indexed (\d+) pages in (\d+) ms/)).find(Boolean);
   const loader = lines.map((line) => line.text.match(/\[seed-loader\] (\d+) articles from/)).find(Boolean);
   const syncing = at(/\[content\] Syncing content/);
   const synced = at(/\[content\] Synced content/);
   const bundling = at(/Building static entrypoints/);
   const generating = at(/generating static routes/);
   const rendered = generating === null ? null : at(/✓ Completed in/, generating);
-  const pagefindLine = at(/\[pagefind-index\] indexed/);
-  const verifyLine = at(/\[verify-site\] \d+ articles/);
+  const pagefindLine = at(/\[search-index\] indexed/);
+  const verifyLine = at(/\[check-site\] \d+ articles/);
   const pagefindSeconds = pagefind ? Number(pagefind[2]) / 1000 : null;
   const span = (from: number | null, to: number | null) => (from === null || to === null ? null : round((to - from) / 1000, 3));
   const pagefindStart = pagefindLine === null || pagefindSeconds === null ? null : pagefindLine - pagefindSeconds * 1000;
@@ -199,39 +193,36 @@ function loadAverage(): number {
 async function build(seedsDir: string, outDir: string, logFile: string, label: string): Promise<BuildMeasure> {
   await waitForQuiet();
   const loadStart = loadAverage();
-  progress(`${label}: astro build --outDir ${outDir} (load average ${loadStart})`);
+  progress(`${label}: OUT_DIR=${outDir} npm run build (load average ${loadStart})`);
   let rendered = 0;
-  // As tests/support/build.ts does it: the project's Node running Astro's CLI.
-  const run = await runMeasured(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+  // As tests/support/build.ts does it: the project's Node running `npm run build`'s script.
+  const run = await runMeasured(process.execPath, [BUILD], {
     cwd: PROJECT,
-    env: { ...process.env, SEEDS_DIR: seedsDir },
+    env: { ...process.env, SEEDS_DIR: seedsDir, OUT_DIR: outDir },
     timeoutMs,
     logFile,
     onSpawn: (pid) => (currentBuild = pid),
     onLine: (line) => {
       if (/^\s+[├└]─ /.test(line.text) && ++rendered % 5000 === 0) progress(`${label}: ${rendered} routes rendered`);
-      else if (/\[(content|seed-loader|pagefind-index|verify-site)\]|generating static routes|Building static entrypoints|page\(s\) built|✓ Completed/.test(line.text)) {
+      else if (/\[(content|seed-loader|search-index|check-site)\]|generating static routes|Building static entrypoints|page\(s\) built|✓ Completed/.test(line.text)) {
         progress(`${label}: ${line.text.trim()}`);
       }
     },
   }).finally(() => (currentBuild = undefined));
   const measure = analyseLog(run.lines, run);
   let failure: string | undefined;
-  let verifyFailed = false;
   if (run.timedOut) failure = `timed out after ${values['timeout-min']} min (process group killed)`;
   else if (run.exitCode !== 0) {
     const text = run.lines.map((line) => line.text);
-    const verifyError = text.findIndex((line) => /\[verify-site\].*unhandled error/.test(line));
-    verifyFailed = verifyError >= 0 && measure.pagefindPages !== null;
-    const shown = (verifyFailed ? text.slice(verifyError, verifyError + 6) : text.slice(-25)).map((line) => (line.length > 400 ? `${line.slice(0, 400)}… (${line.length} chars)` : line));
+    const shown = text.slice(-25).map((line) => (line.length > 400 ? `${line.slice(0, 400)}… (${line.length} chars)` : line));
     const oom = run.lines.some((line) => /JavaScript heap out of memory|FATAL ERROR: .*Allocation failed|ENOMEM/.test(line.text)) || (run.signal === 'SIGKILL' && !run.timedOut);
     failure =
       `exit code ${run.exitCode}${run.signal ? `, signal ${run.signal}` : ''}${oom ? ' (out of memory)' : ''}` +
-      `${verifyFailed ? ' — the verify-site check failed after all pages and the search index were written' : ''}; log:\n${shown.join('\n')}`;
+      `; log:\n${shown.join('\n')}`;
   }
   if (measure.routeConflicts.count) progress(`${label}: ${measure.routeConflicts.count} route conflict warning(s), e.g. ${measure.routeConflicts.examples[0]}`);
   progress(`${label}: ${failure ? `FAILED: ${failure}` : `done in ${measure.wallSeconds.toFixed(1)} s, peak RSS ${(measure.peakRssBytes / 2 ** 20).toFixed(0)} MiB`}`);
-  return { ok: !failure, failure, verifyFailed, logFile, loadAverage: { start: loadStart, end: loadAverage() }, ...measure };
+  return { ok: !failure, failure, logFile, loadAverage: { start: loadStart, end: loadAverage() }, ...measure };
 }
 
 // ---------------------------------------------------------------- output
@@ -501,7 +492,6 @@ async function benchSize(articles: number, root: string, searchOn: boolean): Pro
     if (!measure.ok) {
       result.ok = false;
       result.failure = `full build: ${measure.failure}`;
-      if (measure.verifyFailed) continue;
       result.build = { runs: fullRuns, median: medianBuild(fullRuns) };
       return result;
     }
@@ -571,7 +561,7 @@ async function benchSize(articles: number, root: string, searchOn: boolean): Pro
     if (!measure.ok) {
       result.ok = false;
       result.failure ??= `rebuild: ${measure.failure}`;
-      if (!measure.verifyFailed) break;
+      break;
     }
   }
   const medianWallSeconds = round(median(rebuildRuns.map((m) => m.wallSeconds)), 3)!;
@@ -598,7 +588,7 @@ function markdown(results: SizeResult[]): string {
     const m = r.build?.median;
     const page = r.site?.articlePage;
     out.push(
-      `| ${r.articles.toLocaleString('en')}${r.ok ? '' : r.build?.runs.every((m) => m.ok || m.verifyFailed) ? ' (verify-site failed*)' : ' (FAILED)'} | ${r.corpus.files} | ${(r.corpus.bytes / 1e6).toFixed(1)} | ${s(r.parse.mbPerSecond)} | ${r.site?.htmlPages ?? '–'} | ` +
+      `| ${r.articles.toLocaleString('en')}${r.ok ? '' : ' (FAILED)'} | ${r.corpus.files} | ${(r.corpus.bytes / 1e6).toFixed(1)} | ${s(r.parse.mbPerSecond)} | ${r.site?.htmlPages ?? '–'} | ` +
         `${s(m?.wallSeconds)} | ${s(m?.astroSeconds)} | ${s(m?.beforePagefindSeconds)} | ${s(m?.pagefindSeconds)} | ${mb(m?.peakRssBytes)} | ${mb(r.site?.distBytes)} | ${mb(r.site?.pagefindBytes)} | ` +
         `${page ? `${mb(page.totalBytes, 1024)} (${mb(page.htmlBytes, 1024)}+${mb(page.cssBytes, 1024)}+${mb(page.jsBytes, 1024)})` : '–'} | ` +
         `${s(r.rebuild?.medianWallSeconds)} | ${s(r.rebuild?.ratioToFullBuild, 2)} |`,
@@ -606,7 +596,7 @@ function markdown(results: SizeResult[]): string {
   }
   out.push('', 'Full-build phases (median seconds, from timestamped log lines):', '');
   out.push(
-    '| articles | startup | content sync (parse + render bodies + store) | prepare | Vite bundle | render pages | post-render | Pagefind | verify-site | exit | load avg start → end |',
+    '| articles | startup | content sync (parse + render bodies + store) | prepare | Vite bundle | render pages | post-render | Pagefind | check after Pagefind | exit | load avg start → end |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const r of results) {
@@ -628,9 +618,7 @@ function markdown(results: SizeResult[]): string {
     }
   }
   for (const r of results.filter((r) => !r.ok)) {
-    const verify = r.build?.runs.every((m) => m.ok || m.verifyFailed);
-    out.push('', `**n=${r.articles} ${verify ? '*' : ''}failed:** ${r.failure}`);
-    if (verify) out.push('', '(*) Astro wrote every page and Pagefind its index before the check threw, so the numbers above are measured on that output; the wall time includes the check up to its failure.');
+    out.push('', `**n=${r.articles} failed:** ${r.failure}`);
   }
   const conflicts = results.flatMap((r) => (r.build?.runs[0]?.routeConflicts.count ? [`n=${r.articles}: ${r.build.runs[0].routeConflicts.count} × ${r.build.runs[0].routeConflicts.examples[0]}`] : []));
   if (conflicts.length) out.push('', 'Astro route-conflict warnings (pages not written):', '', ...conflicts.map((line) => `- ${line}`));

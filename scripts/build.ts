@@ -1,26 +1,56 @@
 /**
- * `npm run build`: builds into a fresh folder beside `dist/` and swaps it in only when the
- * whole build — parse, pages, search index and the nothing-lost check — has succeeded, so a
- * failed build never leaves a half-built site over a good one.
+ * `npm run build`: builds into a fresh folder beside `dist/` and swaps it in only when every
+ * step has succeeded, so a failed build never leaves a half-built site over a good one.
+ *
+ * 1. `astro build` parses the seeds and renders the pages; pages whose data and code did not
+ *    change since the last build are copied from Astro's cache (see src/lib/cache-key.ts).
+ * 2. Pagefind indexes the article pages.
+ * 3. The nothing-lost check compares the pages and the search index with the seeds.
+ *
+ * Steps 2 and 3 run after Astro's process has exited, so their memory never adds to Astro's.
+ * Arguments go to `astro build`: `npm run build -- --force` renders every page again.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { SEEDS_DIR } from '../src/consts.ts';
+import { parseSeedDir } from '../src/lib/ingest.ts';
+import { checkBuiltSite } from './lib/check-site.ts';
+import { indexSearch } from './lib/search-index.ts';
 
 const dist = resolve(process.env.OUT_DIR ?? 'dist');
 const next = `${dist}.next`;
 const previous = `${dist}.previous`;
 
-await rm(next, { recursive: true, force: true });
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', next], { stdio: 'inherit' });
-if (astro.status !== 0) {
+/** Astro's log style, so the build reads as one log. */
+const log = (step: string, message: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [${step}] ${message}`);
+
+async function fail(message: string): Promise<never> {
   await rm(next, { recursive: true, force: true });
-  console.error(`build: failed; ${existsSync(dist) ? 'the previous dist/ is left as it was' : 'no dist/ written'}`);
-  process.exit(astro.status ?? 1);
+  console.error(`build: ${message}; ${existsSync(dist) ? 'the previous dist/ is left as it was' : 'no dist/ written'}`);
+  process.exit(1);
 }
+
+await rm(next, { recursive: true, force: true });
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2), '--outDir', next], { stdio: 'inherit' });
+if (astro.status !== 0) await fail(`astro build failed (exit code ${astro.status ?? astro.signal})`);
+
+const started = performance.now();
+const indexed = await indexSearch(next).catch((error: Error) => fail(error.message));
+log('search-index', `indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
+
+const { articles } = await parseSeedDir(SEEDS_DIR);
+const { failures, summary } = checkBuiltSite(next, articles);
+if (failures.length) {
+  const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
+  const more = failures.length > 20 ? `\n  … and ${failures.length - 20} more` : '';
+  await fail(`the built site lost or duplicated records (${summary}):\n${shown}${more}`);
+}
+log('check-site', `${summary}, every article in the search index: nothing lost`);
+
 await rm(previous, { recursive: true, force: true });
 if (existsSync(dist)) await rename(dist, previous);
 await rename(next, dist);
 await rm(previous, { recursive: true, force: true });
-console.error(`build: ${dist} is ready`);
+log('build', `${dist} is ready`);

@@ -1,45 +1,23 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { AstroIntegration } from 'astro';
-import { parseSeedDir } from '../lib/ingest.ts';
-import type { Article } from '../lib/record.ts';
-import { bySlug } from '../lib/slug.ts';
-import { buildArchive } from '../lib/taxonomy.ts';
-import { listingPageUrl } from '../lib/pagination.ts';
-import { articleUrl, monthUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../lib/urls.ts';
+import type { Article } from '../../src/lib/record.ts';
+import { bySlug } from '../../src/lib/slug.ts';
+import { buildArchive } from '../../src/lib/taxonomy.ts';
+import { listingPageUrl } from '../../src/lib/pagination.ts';
+import { articleUrl, monthUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 
 const ARTICLE_LINK = /href="(\/articles\/[a-z0-9-]+\/)"/g;
 
 /**
- * "Nothing lost": after the build (and the search index), checks that every record parsed
- * from the seeds has exactly one article page, is in /articles.json and the search index,
- * and is listed on the index pages of each of its tags, sources and dates. Prints a one-line
- * summary and fails the build if any count disagrees.
+ * "Nothing lost": compares a built site with the records parsed from its seeds. Every record
+ * has exactly one article page, is in /articles.json and in the search index, and is listed
+ * on the index pages of each of its tags, sources and dates. An empty `failures` means
+ * nothing was lost; `summary` is a one-line count.
  */
-export function verifySite({ seedsDir }: { seedsDir: string }): AstroIntegration {
-  return {
-    name: 'verify-site',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const { articles } = await parseSeedDir(seedsDir);
-        const { failures, summary } = await checkBuiltSite(fileURLToPath(dir), articles);
-        if (failures.length) {
-          const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
-          const more = failures.length > 20 ? `\n  … and ${failures.length - 20} more` : '';
-          throw new Error(`the built site lost or duplicated records (${summary}):\n${shown}${more}`);
-        }
-        logger.info(summary);
-      },
-    },
-  };
-}
-
-/** Compares a built site with the records it was built from; an empty `failures` means nothing was lost. */
-export async function checkBuiltSite(site: string, articles: Article[]): Promise<{ failures: string[]; summary: string }> {
+export function checkBuiltSite(site: string, articles: Article[]): { failures: string[]; summary: string } {
   const archive = buildArchive(articles);
-  const htmlFiles = (await readdir(site, { recursive: true })).filter((file) => file.endsWith('.html'));
+  const htmlFiles = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
   const dates: Listing[] = [
     ...archive.years.map(({ year, articles: inYear }) => ({ name: year, url: yearUrl(year), articles: inYear, segment: YEAR_PAGE_SEGMENT })),
     ...archive.years.flatMap(({ year, months }) =>
@@ -47,16 +25,14 @@ export async function checkBuiltSite(site: string, articles: Article[]): Promise
     ),
     ...(archive.undated.length ? [{ name: 'undated', url: undatedUrl, articles: archive.undated }] : []),
   ];
-  const failures = (
-    await Promise.all([
-      checkArticlePages(articles, htmlFiles),
-      checkJson(site, articles),
-      checkSearchIndex(site, articles),
-      checkListings(site, 'tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) }))),
-      checkListings(site, 'source', archive.sources.map((term) => ({ ...term, url: sourceUrl(term.slug) }))),
-      checkListings(site, 'date', dates),
-    ])
-  ).flat();
+  const failures = [
+    ...checkArticlePages(articles, htmlFiles),
+    ...checkJson(site, articles),
+    ...checkSearchIndex(site, articles),
+    ...checkListings(site, 'tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) }))),
+    ...checkListings(site, 'source', archive.sources.map((term) => ({ ...term, url: sourceUrl(term.slug) }))),
+    ...checkListings(site, 'date', dates),
+  ];
   const summary = `${articles.length} articles, ${archive.tags.length} tags, ${archive.sources.length} sources, ${htmlFiles.length} pages`;
   return { failures, summary };
 }
@@ -70,22 +46,23 @@ function checkArticlePages(articles: Article[], htmlFiles: string[]): string[] {
   ];
 }
 
-async function checkJson(site: string, articles: Article[]): Promise<string[]> {
-  const published: Article[] = JSON.parse(await readFile(join(site, 'articles.json'), 'utf8'));
-  const expected = [...articles].sort(bySlug);
-  return JSON.stringify(published) === JSON.stringify(expected) ? [] : [`/articles.json holds ${published.length} records that differ from the ${articles.length} parsed`];
+/** /articles.json is the records by slug, as `JSON.stringify(records, null, 2)` writes them. */
+function checkJson(site: string, articles: Article[]): string[] {
+  const published = readFileSync(join(site, 'articles.json'), 'utf8');
+  if (published === JSON.stringify([...articles].sort(bySlug), null, 2)) return [];
+  return [`/articles.json holds ${(JSON.parse(published) as Article[]).length} records that differ from the ${articles.length} parsed`];
 }
 
 /** Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name each indexed page. */
-async function checkSearchIndex(site: string, articles: Article[]): Promise<string[]> {
+function checkSearchIndex(site: string, articles: Article[]): string[] {
   const fragmentDir = join(site, 'pagefind', 'fragment');
   const indexed = new Map<string, number>();
-  const urls = await inBatches(await readdir(fragmentDir), async (file) => {
-    const head = gunzipSync(await readFile(join(fragmentDir, file))).toString('utf8', 0, 4096);
+  for (const file of readdirSync(fragmentDir)) {
+    const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
     const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
-    return quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${file})`;
-  });
-  for (const url of urls) indexed.set(url, (indexed.get(url) ?? 0) + 1);
+    const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${file})`;
+    indexed.set(url, (indexed.get(url) ?? 0) + 1);
+  }
   const expected = new Set(articles.map((article) => articleUrl(article.slug)));
   return [
     ...[...expected].filter((url) => indexed.get(url) !== 1).map((url) => `${url} is in the search index ${indexed.get(url) ?? 0} times`),
@@ -102,24 +79,24 @@ interface Listing {
 }
 
 /** Every article of a term is linked from the term's page or one of its numbered follow-up pages. */
-async function checkListings(site: string, kind: string, listings: Listing[]): Promise<string[]> {
-  const failures = await inBatches(listings, async ({ name, url: base, articles, segment }) => {
+function checkListings(site: string, kind: string, listings: Listing[]): string[] {
+  return listings.flatMap(({ name, url: base, articles, segment }) => {
     const listed = new Set<string>();
     for (let page = 1; ; page++) {
-      const file = join(site, listingPageUrl(base, page, segment), 'index.html');
-      const html = await readFile(file, 'utf8').catch(() => undefined);
+      const html = readIfExists(join(site, listingPageUrl(base, page, segment), 'index.html'));
       if (html === undefined) break;
       for (const [, url] of html.matchAll(ARTICLE_LINK)) listed.add(url);
     }
     const missing = articles.filter((article) => !listed.has(articleUrl(article.slug)));
-    return missing.length ? `${kind} "${name}" (${base}) does not list ${missing.map((article) => article.slug).join(', ')}` : '';
+    return missing.length ? [`${kind} "${name}" (${base}) does not list ${missing.map((article) => article.slug).join(', ')}`] : [];
   });
-  return failures.filter(Boolean);
 }
 
-/** Maps over items a batch at a time: enough reads in flight to keep the disk busy, not so many as to run out of file handles. */
-async function inBatches<T, R>(items: T[], map: (item: T) => Promise<R>, size = 64): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(map))));
-  return results;
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { checkBuiltSite } from '../../src/integrations/verify-site.ts';
+import { checkBuiltSite } from '../../scripts/lib/check-site.ts';
 import { parseSeedDir } from '../../src/lib/ingest.ts';
 import { buildSite, PROJECT } from '../support/build.ts';
 
@@ -29,10 +29,10 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 }
 
 /** `npm run build`'s script, writing to `outDir` instead of the project's dist/. */
-async function npmBuild(seedsDir: string, outDir: string) {
-  return run(process.execPath, ['scripts/build.ts'], { cwd: PROJECT, env: { ...process.env, SEEDS_DIR: seedsDir, OUT_DIR: outDir }, maxBuffer: 64 << 20 })
-    .then(({ stderr }) => ({ code: 0, stderr }))
-    .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stderr: error.stdout + error.stderr }));
+async function npmBuild(seedsDir: string, outDir: string, args: string[] = []) {
+  return run(process.execPath, ['scripts/build.ts', ...args], { cwd: PROJECT, env: { ...process.env, SEEDS_DIR: seedsDir, OUT_DIR: outDir }, maxBuffer: 64 << 20 })
+    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+    .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stdout + error.stderr }));
 }
 
 afterAll(async () => {
@@ -70,11 +70,39 @@ describe('builds', () => {
     expect(await snapshot(out)).toEqual(good);
   });
 
+  it('a rebuild after one seed file changed renders only what changed, and gives the site a full build gives', async () => {
+    const seeds = await scratchDir();
+    const [incremental, full] = [join(await scratchDir(), 'dist'), join(await scratchDir(), 'dist')];
+    await cp(join(PROJECT, 'seeds'), seeds, { recursive: true });
+    expect((await npmBuild(seeds, incremental)).code).toBe(0);
+
+    const { articles } = await parseSeedDir(seeds);
+    const { file, line } = articles[articles.length >> 1].origins[0];
+    const text = await readFile(join(seeds, file), 'utf8');
+    const at = text.indexOf(' the ', text.split('\n').slice(0, line).join('\n').length);
+    await writeFile(join(seeds, file), `${text.slice(0, at)} THE ${text.slice(at + 5)}`);
+    const [edited, ...others] = (await parseSeedDir(seeds)).articles.filter((article) => JSON.stringify(article).includes(' THE '));
+    expect(others).toEqual([]);
+
+    const rebuild = await npmBuild(seeds, incremental);
+    expect(rebuild.code).toBe(0);
+    const routes = rebuild.stdout.split('\n').filter((line) => /[├└]─ /.test(line));
+    const rendered = routes.filter((line) => !/\((restored|cached)\)/.test(line));
+    expect(rendered.flatMap((line) => line.match(/\/articles\/[^/]+\//) ?? [])).toEqual([`/articles/${edited.slug}/`]);
+    expect(routes.length - rendered.length).toBeGreaterThan(routes.length * 0.5);
+    expect(await readFile(join(incremental, 'articles', edited.slug, 'index.html'), 'utf8')).toContain(' THE ');
+
+    expect((await npmBuild(seeds, full, ['--force'])).code).toBe(0);
+    const [fromCache, fromScratch] = await Promise.all([snapshot(incremental), snapshot(full)]);
+    expect([...fromCache.keys()]).toEqual([...fromScratch.keys()]);
+    expect([...fromCache].filter(([path, bytes]) => fromScratch.get(path) !== bytes).map(([path]) => path)).toEqual([]);
+  });
+
   it('the nothing-lost check notices a missing page, a record missing from a listing, and a stray page', async () => {
     const site = await scratchDir();
     await cp(inject('siteDir'), site, { recursive: true });
     const { articles } = await parseSeedDir(join(PROJECT, 'seeds'));
-    expect((await checkBuiltSite(site, articles)).failures).toEqual([]);
+    expect(checkBuiltSite(site, articles).failures).toEqual([]);
 
     const [gone, unlisted] = articles.filter((article) => article.tags.includes('Assad'));
     await rm(join(site, 'articles', gone.slug), { recursive: true });
@@ -82,7 +110,7 @@ describe('builds', () => {
     await writeFile(tagPage, (await readFile(tagPage, 'utf8')).replaceAll(`/articles/${unlisted.slug}/`, '/articles/elsewhere/'));
     await cp(join(site, 'articles', unlisted.slug), join(site, 'articles', 'stray'), { recursive: true });
 
-    const { failures, summary } = await checkBuiltSite(site, articles);
+    const { failures, summary } = checkBuiltSite(site, articles);
     expect(summary).toMatch(/^46 articles, 2 tags, 6 sources, \d+ pages$/);
     expect(failures).toEqual(
       expect.arrayContaining([

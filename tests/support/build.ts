@@ -7,13 +7,12 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const PROJECT = join(import.meta.dirname, '..', '..');
 
-/** Builds the site from `seedsDir` into a fresh temporary folder and returns it with the build's output. */
+/** Builds the site from `seedsDir` with `npm run build`'s script into a fresh temporary folder; returns it with the build's output. */
 export async function buildSite(seedsDir: string): Promise<{ outDir: string; log: string }> {
   const outDir = await mkdtemp(join(tmpdir(), 'news-archive-site-'));
-  const astro = join(PROJECT, 'node_modules/astro/bin/astro.mjs');
-  const { stdout, stderr } = await run(process.execPath, [astro, 'build', '--outDir', outDir], {
+  const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], {
     cwd: PROJECT,
-    env: { ...process.env, SEEDS_DIR: seedsDir },
+    env: { ...process.env, SEEDS_DIR: seedsDir, OUT_DIR: outDir },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { outDir, log: stdout + stderr };
