@@ -8,7 +8,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Styles and scripts go to files of their own, so the Content-Security-Policy needs no 'unsafe-inline'.
   build: { inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Astro must not empty the output folder: `npm run build` fills a fresh one with the pages it
+  // can reuse (scripts/lib/page-cache.ts).
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   // Pages return a cacheKey (src/lib/cache-key.ts): a rebuild renders only pages whose data or code changed.
   experimental: { incrementalBuild: true },
   // The search index and the nothing-lost check are build steps after Astro: see scripts/build.ts.

@@ -3,7 +3,8 @@
  * step has succeeded, so a failed build never leaves a half-built site over a good one.
  *
  * 1. `astro build` parses the seeds and renders the pages; pages whose data and code did not
- *    change since the last build are copied from Astro's cache (see src/lib/cache-key.ts).
+ *    change since the last build come from Astro's cache (src/lib/cache-key.ts,
+ *    scripts/lib/page-cache.ts).
  * 2. Pagefind indexes the article pages.
  * 3. The nothing-lost check compares the pages and the search index with the seeds.
  *
@@ -17,6 +18,7 @@ import { resolve } from 'node:path';
 import { SEEDS_DIR } from '../src/consts.ts';
 import { parseSeedDir } from '../src/lib/ingest.ts';
 import { checkBuiltSite } from './lib/check-site.ts';
+import { prefill, prune } from './lib/page-cache.ts';
 import { indexSearch } from './lib/search-index.ts';
 
 const dist = resolve(process.env.OUT_DIR ?? 'dist');
@@ -31,9 +33,13 @@ async function fail(message: string): Promise<never> {
   process.exit(1);
 }
 
+const args = process.argv.slice(2);
 await rm(next, { recursive: true, force: true });
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2), '--outDir', next], { stdio: 'inherit' });
+const prefilled = args.includes('--force') ? [] : prefill(next);
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', next], { stdio: 'inherit' });
 if (astro.status !== 0) await fail(`astro build failed (exit code ${astro.status ?? astro.signal})`);
+const pruned = prune(next, prefilled);
+if (prefilled.length) log('page-cache', `${prefilled.length} pages copied from the last build, ${pruned} of them no longer built`);
 
 const started = performance.now();
 const indexed = await indexSearch(next).catch((error: Error) => fail(error.message));

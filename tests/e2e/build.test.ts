@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,27 +71,38 @@ describe('builds', () => {
     expect(await snapshot(out)).toEqual(good);
   });
 
-  it('a rebuild after one seed file changed renders only what changed, and gives the site a full build gives', async () => {
+  it('a rebuild after an edit and a new title renders only those articles, drops the old page, and gives what a full build gives', async () => {
     const seeds = await scratchDir();
     const [incremental, full] = [join(await scratchDir(), 'dist'), join(await scratchDir(), 'dist')];
     await cp(join(PROJECT, 'seeds'), seeds, { recursive: true });
     expect((await npmBuild(seeds, incremental)).code).toBe(0);
 
     const { articles } = await parseSeedDir(seeds);
-    const { file, line } = articles[articles.length >> 1].origins[0];
-    const text = await readFile(join(seeds, file), 'utf8');
-    const at = text.indexOf(' the ', text.split('\n').slice(0, line).join('\n').length);
-    await writeFile(join(seeds, file), `${text.slice(0, at)} THE ${text.slice(at + 5)}`);
-    const [edited, ...others] = (await parseSeedDir(seeds)).articles.filter((article) => JSON.stringify(article).includes(' THE '));
+    const edit = async ({ file, line }: { file: string; line: number }, change: (text: string, lineStart: number) => string) => {
+      const text = await readFile(join(seeds, file), 'utf8');
+      await writeFile(join(seeds, file), change(text, text.split('\n').slice(0, line - 1).join('\n').length + 1));
+    };
+    await edit(articles[articles.length >> 1].origins[0], (text, start) => {
+      const at = text.indexOf(' the ', start);
+      return `${text.slice(0, at)} THE ${text.slice(at + 5)}`;
+    });
+    const lineOf = ({ file, line }: { file: string; line: number }) => readFileSync(join(seeds, file), 'utf8').split('\n')[line - 1];
+    const renamed = articles.find((article) => lineOf(article.origins[0]) === article.title)!;
+    await edit(renamed.origins[0], (text, start) => `${text.slice(0, start)}Retitled: ${text.slice(start)}`);
+    const changed = (await parseSeedDir(seeds)).articles;
+    const [edited, ...others] = changed.filter((article) => JSON.stringify(article).includes(' THE '));
     expect(others).toEqual([]);
+    const retitled = changed.find((article) => article.title === `Retitled: ${renamed.title}`)!;
+    expect(retitled.slug).not.toBe(renamed.slug);
 
     const rebuild = await npmBuild(seeds, incremental);
     expect(rebuild.code).toBe(0);
     const routes = rebuild.stdout.split('\n').filter((line) => /[├└]─ /.test(line));
     const rendered = routes.filter((line) => !/\((restored|cached)\)/.test(line));
-    expect(rendered.flatMap((line) => line.match(/\/articles\/[^/]+\//) ?? [])).toEqual([`/articles/${edited.slug}/`]);
+    expect(rendered.flatMap((line) => line.match(/\/articles\/[^/]+\//) ?? []).sort()).toEqual([`/articles/${edited.slug}/`, `/articles/${retitled.slug}/`].sort());
     expect(routes.length - rendered.length).toBeGreaterThan(routes.length * 0.5);
     expect(await readFile(join(incremental, 'articles', edited.slug, 'index.html'), 'utf8')).toContain(' THE ');
+    expect(existsSync(join(incremental, 'articles', renamed.slug))).toBe(false);
 
     expect((await npmBuild(seeds, full, ['--force'])).code).toBe(0);
     const [fromCache, fromScratch] = await Promise.all([snapshot(incremental), snapshot(full)]);
