@@ -77,7 +77,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // ---------------------------------------------------------------- build log
 
 interface BuildPhases {
-  /** Process start → `[content] Syncing content`. */
+  /** Process start → `[content] Syncing content`; in a rebuild this includes copying the reusable pages (`[page-cache]`). */
   startupSeconds: number | null;
   /** `[content] Syncing content` → `[content] Synced content`: parsing the seeds, rendering bodies, the data store. */
   contentSyncSeconds: number | null;
@@ -204,7 +204,7 @@ async function build(seedsDir: string, outDir: string, logFile: string, label: s
     onSpawn: (pid) => (currentBuild = pid),
     onLine: (line) => {
       if (/^\s+[├└]─ /.test(line.text) && ++rendered % 5000 === 0) progress(`${label}: ${rendered} routes rendered`);
-      else if (/\[(content|seed-loader|search-index|check-site)\]|generating static routes|Building static entrypoints|page\(s\) built|✓ Completed/.test(line.text)) {
+      else if (/\[(content|seed-loader|page-cache|search-index|check-site)\]|generating static routes|Building static entrypoints|page\(s\) built|✓ Completed/.test(line.text)) {
         progress(`${label}: ${line.text.trim()}`);
       }
     },

@@ -35,11 +35,13 @@ async function fail(message: string): Promise<never> {
 
 const args = process.argv.slice(2);
 await rm(next, { recursive: true, force: true });
+const copying = performance.now();
 const prefilled = args.includes('--force') ? [] : prefill(next);
+if (prefilled.length) log('page-cache', `copied ${prefilled.length} pages of the last build in ${Math.round(performance.now() - copying)} ms`);
 const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', next], { stdio: 'inherit' });
 if (astro.status !== 0) await fail(`astro build failed (exit code ${astro.status ?? astro.signal})`);
 const pruned = prune(next, prefilled);
-if (prefilled.length) log('page-cache', `${prefilled.length} pages copied from the last build, ${pruned} of them no longer built`);
+if (pruned) log('page-cache', `removed ${pruned} copied pages that the build no longer has`);
 
 const started = performance.now();
 const indexed = await indexSearch(next).catch((error: Error) => fail(error.message));
