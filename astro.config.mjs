@@ -9,7 +9,8 @@ export default defineConfig({
   // Styles and scripts go to files of their own, so the Content-Security-Policy needs no 'unsafe-inline'.
   build: { inlineStylesheets: 'never' },
   // Astro must not empty the output folder: `npm run build` fills a fresh one with the pages it
-  // can reuse (scripts/lib/page-cache.ts).
+  // can reuse (scripts/lib/page-cache.ts). So build with `npm run build`, not a bare
+  // `astro build` into a folder that has files: those would stay.
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   // Pages return a cacheKey (src/lib/cache-key.ts): a rebuild renders only pages whose data or code changed.
   experimental: { incrementalBuild: true },

@@ -91,7 +91,7 @@ interface BuildPhases {
   postRenderSeconds: number | null;
   /** As logged by the Pagefind integration. */
   pagefindSeconds: number | null;
-  /** Pagefind done → `[check-site]` summary: what is left of the nothing-lost check, which runs beside Pagefind (re-parse, read every listing, then every fragment). */
+  /** Pagefind done → `[check-site]` summary: the nothing-lost check (re-parse, read every page listing and search fragment). */
   verifySeconds: number | null;
   /** Last integration done → process exit. */
   exitSeconds: number | null;
@@ -543,8 +543,8 @@ async function benchSize(articles: number, root: string, searchOn: boolean): Pro
     }
   }
 
-  // Rebuild after a one-word edit, with Astro's data store kept, into a fresh folder like the full build
-  // (Astro empties an existing outDir first: at 50,000 articles that alone took ~30 s).
+  // Rebuild after a one-word edit, with Astro's caches kept, into a fresh folder like the full build
+  // (over an existing one, `npm run build` would only add the swap and a background delete).
   await rm(outDir, { recursive: true, force: true });
   const edited = join(seedsDir, fullTextFile);
   const rebuildRuns: BuildMeasure[] = [];

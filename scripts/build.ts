@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { SEEDS_DIR } from '../src/consts.ts';
 import { parseSeedDir } from '../src/lib/ingest.ts';
 import { checkBuiltSite } from './lib/check-site.ts';
-import { prefill, prune } from './lib/page-cache.ts';
+import { afterAstro, beforeAstro } from './lib/page-cache.ts';
 import { indexSearch } from './lib/search-index.ts';
 
 const dist = resolve(process.env.OUT_DIR ?? 'dist');
@@ -36,28 +36,32 @@ async function fail(message: string): Promise<never> {
 const args = process.argv.slice(2);
 await rm(next, { recursive: true, force: true });
 const copying = performance.now();
-const prefilled = args.includes('--force') ? [] : prefill(next);
-if (prefilled.length) log('page-cache', `copied ${prefilled.length} pages of the last build in ${Math.round(performance.now() - copying)} ms`);
+const prefilled = beforeAstro(next, { force: args.includes('--force') });
+if (prefilled.copied.length) log('page-cache', `copied ${prefilled.copied.length} pages from Astro's cache in ${Math.round(performance.now() - copying)} ms`);
 const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', next], { stdio: 'inherit' });
-if (astro.status !== 0) await fail(`astro build failed (exit code ${astro.status ?? astro.signal})`);
-const pruned = prune(next, prefilled);
+const pruned = afterAstro(next, prefilled, astro.status === 0);
+if (astro.status !== 0) await fail(`astro build failed (${astro.error?.message ?? `exit code ${astro.status ?? astro.signal}`})`);
 if (pruned) log('page-cache', `removed ${pruned} copied pages that the build no longer has`);
 
-const started = performance.now();
-const indexed = await indexSearch(next).catch((error: Error) => fail(error.message));
-log('search-index', `indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
+try {
+  const started = performance.now();
+  const indexed = await indexSearch(next);
+  log('search-index', `indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
 
-const { articles } = await parseSeedDir(SEEDS_DIR);
-const { failures, summary } = checkBuiltSite(next, articles);
-if (failures.length) {
-  const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
-  const more = failures.length > 20 ? `\n  … and ${failures.length - 20} more` : '';
-  await fail(`the built site lost or duplicated records (${summary}):\n${shown}${more}`);
+  const { articles } = await parseSeedDir(SEEDS_DIR);
+  const { failures, summary } = checkBuiltSite(next, articles);
+  if (failures.length) {
+    const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
+    const more = failures.length > 20 ? `\n  … and ${failures.length - 20} more` : '';
+    throw new Error(`the built site lost or duplicated records (${summary}):\n${shown}${more}`);
+  }
+  log('check-site', `${summary}, every article in the search index: nothing lost`);
+} catch (error) {
+  await fail((error as Error).message);
 }
-log('check-site', `${summary}, every article in the search index: nothing lost`);
 
 if (existsSync(dist)) {
-  const old = `${dist}.old-${process.pid}`;
+  const old = `${dist}.old-${Date.now()}-${process.pid}`;
   await rename(dist, old);
   await rename(next, dist);
   // Deleting tens of thousands of files takes a while on some disks, and the new site is already in place.

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -6,20 +6,54 @@ import { fileURLToPath } from 'node:url';
  * Astro's incremental build (experimental.incrementalBuild) keeps the last output of every page
  * that has a cacheKey under its cache folder, and a manifest of those pages. For a page it can
  * skip, Astro copies that output into the new site one file at a time, which on a slow disk costs
- * about a millisecond a page (100 s at 50,000 articles). `prefill` copies them all in one tight
- * loop before Astro starts instead: Astro then finds each skipped page already in place, and
- * renders over the others. `prune` then removes what the build no longer has.
+ * about a millisecond a page (100 s at 50,000 articles). `beforeAstro` copies them all in one
+ * tight loop instead: Astro then finds each skipped page already in place and renders over the
+ * others; `afterAstro` removes the copies that are no page of this build.
  *
- * If Astro ever keeps its cache elsewhere, `prefill` finds nothing and Astro copies the pages
- * itself: slower, never wrong.
+ * Astro writes a page to its cache as soon as it renders it, but its manifest only when every
+ * page is done: after a build that failed or was killed midway, the old manifest would vouch for
+ * new pages. A marker file notices that, and the manifest is then forgotten, so the next build
+ * renders every page.
  */
 const CACHE = join(import.meta.dirname, '..', '..', 'node_modules', '.astro');
 const OUTPUT = join(CACHE, 'dist');
 const MANIFEST = join(CACHE, 'incremental-build.json');
+const MARKER = join(CACHE, 'build-in-progress');
 
-/** Copies every cached page output into `site`; returns their paths relative to `site`. */
-export function prefill(site: string): string[] {
-  const files = listFiles(OUTPUT);
+export interface Prefilled {
+  /** Paths relative to the site of the pages copied from the cache. */
+  copied: string[];
+  /** When Astro was about to start: a file written after this was written by Astro. */
+  since: number;
+}
+
+/** Fills the empty folder `site` with the cached pages (none with `force`) and marks the build as started. */
+export function beforeAstro(site: string, { force }: { force: boolean }): Prefilled {
+  if (existsSync(MARKER)) forgetIfWrittenAfter(statSync(MARKER).mtimeMs);
+  const copied = force ? [] : copyCache(site);
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(MARKER, '');
+  return { copied, since: statSync(MARKER).mtimeMs };
+}
+
+/** Ends the mark; after a successful build, deletes the copies this build does not have and returns how many. */
+export function afterAstro(site: string, { copied, since }: Prefilled, succeeded: boolean): number {
+  if (!succeeded) forgetIfWrittenAfter(since);
+  rmSync(MARKER, { force: true });
+  if (!succeeded || !copied.length) return 0;
+  // A manifest Astro did not write in this build (incremental builds off) vouches for nothing.
+  const listed = existsSync(MANIFEST) && statSync(MANIFEST).mtimeMs > since ? manifestFiles() : new Set<string>();
+  const gone = copied.filter((file) => !listed.has(file) && statSync(join(site, file)).mtimeMs <= since);
+  for (const file of gone) {
+    rmSync(join(site, file));
+    for (let folder = dirname(file); folder !== '.' && readdirSync(join(site, folder)).length === 0; folder = dirname(folder)) rmdirSync(join(site, folder));
+  }
+  return gone.length;
+}
+
+/** Copies the pages the manifest lists: Astro leaves pages of builds before a `--force` in its cache. */
+function copyCache(site: string): string[] {
+  const files = existsSync(MANIFEST) ? [...manifestFiles()].filter((file) => existsSync(join(OUTPUT, file))) : [];
   const made = new Set<string>();
   for (const file of files) {
     const folder = dirname(join(site, file));
@@ -32,19 +66,16 @@ export function prefill(site: string): string[] {
   return files;
 }
 
-/** Deletes the prefilled files that are no page of this build (per Astro's new manifest), and folders left empty. */
-export function prune(site: string, prefilled: string[]): number {
-  if (!prefilled.length) return 0;
+function forgetIfWrittenAfter(time: number): void {
+  if (listFiles(OUTPUT).some((file) => statSync(join(OUTPUT, file)).mtimeMs > time)) rmSync(MANIFEST, { force: true });
+}
+
+/** The pages Astro's manifest lists, as paths relative to the site. */
+function manifestFiles(): Set<string> {
   const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as { routes: Record<string, { paths: Record<string, { outputFile: string }> }> };
   // Output files are named as URLs there (`a%20b/index.html`), as paths on disk.
   const onDisk = (outputFile: string) => fileURLToPath(new URL(outputFile, 'file:///')).slice(1);
-  const built = new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => onDisk(path.outputFile))));
-  const gone = prefilled.filter((file) => !built.has(file));
-  for (const file of gone) {
-    rmSync(join(site, file));
-    for (let folder = dirname(file); folder !== '.' && readdirSync(join(site, folder)).length === 0; folder = dirname(folder)) rmdirSync(join(site, folder));
-  }
-  return gone.length;
+  return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => onDisk(path.outputFile))));
 }
 
 function listFiles(dir: string): string[] {

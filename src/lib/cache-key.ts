@@ -10,13 +10,16 @@ const digests = new WeakMap<Article, string>();
  * so a rebuild renders the page again exactly when that data changed (Astro itself notices
  * changed code). Every record counts whole, so a field a template starts showing is covered.
  */
-export function cacheKey(...shown: unknown[]): string {
+function cacheKey(...shown: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
 }
 
-/** An article page shows its record and links to its tags' and sources' pages. */
-export function articleKey(article: Article, terms: Term[]): string {
-  return cacheKey(digestOf(article), terms.map((term) => [term.name, term.slug]));
+/**
+ * An article page shows its record, its body as the loader rendered it (renderer code is not
+ * part of the page's code for Astro), and links to its tags' and sources' pages.
+ */
+export function articleKey(article: Article, bodyHtml: string, terms: Term[]): string {
+  return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]));
 }
 
 /** A listing page shows its heading, its place among its pages, and its records. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,14 @@ import { parseSeedDir } from '../../src/lib/ingest.ts';
 import { buildSite, PROJECT } from '../support/build.ts';
 
 const run = promisify(execFile);
+/** Where Astro's incremental build keeps the last output of every page with a cacheKey. */
+const PAGE_CACHE = join(PROJECT, 'node_modules', '.astro', 'dist');
 const scratch: string[] = [];
+
+/** The pages of a built site that Astro also keeps in its cache: those with a cacheKey. */
+function cachedPages(site: string): string[] {
+  return readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html') && existsSync(join(PAGE_CACHE, file)));
+}
 
 async function scratchDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'news-archive-build-test-'));
@@ -95,12 +102,15 @@ describe('builds', () => {
     const retitled = changed.find((article) => article.title === `Retitled: ${renamed.title}`)!;
     expect(retitled.slug).not.toBe(renamed.slug);
 
+    // Astro writes each page it renders to its cache as well, and leaves the cached copies of the pages it skips alone.
+    const rebuildStarted = Date.now();
     const rebuild = await npmBuild(seeds, incremental);
     expect(rebuild.code).toBe(0);
-    const routes = rebuild.stdout.split('\n').filter((line) => /[├└]─ /.test(line));
-    const rendered = routes.filter((line) => !/\((restored|cached)\)/.test(line));
-    expect(rendered.flatMap((line) => line.match(/\/articles\/[^/]+\//) ?? []).sort()).toEqual([`/articles/${edited.slug}/`, `/articles/${retitled.slug}/`].sort());
-    expect(routes.length - rendered.length).toBeGreaterThan(routes.length * 0.5);
+    expect(rebuild.stdout).toMatch(/\[page-cache\] copied \d+ pages/);
+    const cached = cachedPages(incremental);
+    const rendered = cached.filter((file) => statSync(join(PAGE_CACHE, file)).mtimeMs >= rebuildStarted);
+    expect(rendered.filter((file) => file.startsWith('articles/')).sort()).toEqual([`articles/${edited.slug}/index.html`, `articles/${retitled.slug}/index.html`].sort());
+    expect(rendered.length).toBeLessThan(cached.length / 2);
     expect(await readFile(join(incremental, 'articles', edited.slug, 'index.html'), 'utf8')).toContain(' THE ');
     expect(existsSync(join(incremental, 'articles', renamed.slug))).toBe(false);
 
@@ -108,6 +118,22 @@ describe('builds', () => {
     const [fromCache, fromScratch] = await Promise.all([snapshot(incremental), snapshot(full)]);
     expect([...fromCache.keys()]).toEqual([...fromScratch.keys()]);
     expect([...fromCache].filter(([path, bytes]) => fromScratch.get(path) !== bytes).map(([path]) => path)).toEqual([]);
+  });
+
+  it('after a build that stopped midway, the next build renders every page instead of trusting the cache', async () => {
+    const out = join(await scratchDir(), 'dist');
+    expect((await npmBuild(join(PROJECT, 'seeds'), out)).code).toBe(0);
+    // What a killed build leaves: its marker, and a page it wrote to the cache before the manifest.
+    await writeFile(join(PROJECT, 'node_modules', '.astro', 'build-in-progress'), '');
+    const page = cachedPages(out).find((file) => file.startsWith('articles/'))!;
+    await writeFile(join(PAGE_CACHE, page), 'half-built');
+
+    const started = Date.now();
+    expect((await npmBuild(join(PROJECT, 'seeds'), out)).code).toBe(0);
+    const cached = cachedPages(out);
+    expect(cached.length).toBeGreaterThan(46);
+    expect(cached.filter((file) => statSync(join(PAGE_CACHE, file)).mtimeMs < started)).toEqual([]);
+    expect(await readFile(join(out, page), 'utf8')).toContain('<h1');
   });
 
   it('the nothing-lost check notices a missing page, a record missing from a listing, and a stray page', async () => {

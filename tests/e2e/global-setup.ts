@@ -21,9 +21,10 @@ declare module 'vitest' {
  * hostile, awkward and oversized seeds (tests/fixtures/hostile plus generated files).
  */
 export default async function setup(project: TestProject) {
-  const real = await buildSite(join(PROJECT, 'seeds'));
+  // The real seeds last: Astro's page cache then holds them for the rebuilds in build.test.ts.
   const hostileSeeds = await makeHostileSeeds();
   const hostile = await buildSite(hostileSeeds);
+  const real = await buildSite(join(PROJECT, 'seeds'));
   const servers = [await serveStatic(real.outDir), await serveStatic(hostile.outDir)];
   project.provide('siteUrl', servers[0].url);
   project.provide('siteDir', real.outDir);

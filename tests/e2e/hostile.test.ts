@@ -80,9 +80,10 @@ describe('markup in every field stays text', () => {
     for (const path of ['/', '/tags/', '/sources/', '/archive/', '/archive/undated/']) await (await visit(path)).close();
     const page = await visit(searchUrl('pwned'));
     await expect.poll(() => page.locator('.result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The filter panel fills in after the first results.
+    const labels = () => page.locator('.filter-options label').allTextContents();
+    await expect.poll(async () => (await labels()).some((label) => label.startsWith('<script>window.__pwned = 1</script>')), { timeout: 15_000 }).toBe(true);
     for (const summary of await page.locator('.search-filters summary').all()) await summary.click();
-    const labels = await page.locator('.filter-options label').allTextContents();
-    expect(labels.some((label) => label.startsWith('<script>window.__pwned = 1</script>'))).toBe(true);
     expect(await page.locator('.result h3').allTextContents()).toContain(hostile.find((article) => article.title.startsWith('<script>'))!.title);
     expect(await page.locator('.result-excerpt').first().textContent()).toContain('<script>');
     expect(await injected(page)).toEqual([]);

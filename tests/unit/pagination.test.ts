@@ -49,11 +49,12 @@ describe('cache keys for incremental builds', async () => {
     expect(listingKey('Undated', paginate(articles.slice(0, -1), '/archive/undated/')[0].page)).not.toBe(key);
   });
 
-  it('an article page changes its key with its record and with the names or slugs of its terms', () => {
-    const key = articleKey(articles[0], [term('Assad', 'assad')]);
-    expect(articleKey({ ...articles[0] }, [term('Assad', 'assad')])).toBe(key);
-    expect(articleKey(edited(articles[0]), [term('Assad', 'assad')])).not.toBe(key);
-    expect(articleKey(articles[0], [term('Assad', 'assad-2')])).not.toBe(key);
-    expect(articleKey(articles[0], [term('ASSAD', 'assad')])).not.toBe(key);
+  it('an article page changes its key with its record, its rendered body and the names or slugs of its terms', () => {
+    const key = articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')]);
+    expect(articleKey({ ...articles[0] }, '<p>Body</p>', [term('Assad', 'assad')])).toBe(key);
+    expect(articleKey(edited(articles[0]), '<p>Body</p>', [term('Assad', 'assad')])).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body.</p>', [term('Assad', 'assad')])).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad-2')])).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('ASSAD', 'assad')])).not.toBe(key);
   });
 });
