@@ -1,4 +1,6 @@
 import { PAGE_SIZE } from '../consts.ts';
+import { listingKey } from './cache-key.ts';
+import type { Article } from './record.ts';
 
 /** One page of a paginated listing: what ListingPage shows and links. */
 export interface PageOf<T> {
@@ -43,4 +45,9 @@ export function paginate<T>(items: T[], base: string, segment = ''): { param: st
       },
     };
   });
+}
+
+/** A listing route's static paths: one per page, each with its page, its title and its cacheKey. */
+export function listingPaths(articles: Article[], base: string, title: string, params: Record<string, string>, segment = '') {
+  return paginate(articles, base, segment).map(({ param, page }) => ({ params: { ...params, page: param }, props: { page, title }, cacheKey: listingKey(title, page) }));
 }
