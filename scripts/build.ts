@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SEEDS_DIR } from '../src/consts.ts';
-import { parseSeedDir } from '../src/lib/ingest.ts';
+import { parseSeedDir } from '../src/ingest/ingest.ts';
 import { checkBuiltSite } from './lib/check-site.ts';
 import { afterAstro, beforeAstro } from './lib/page-cache.ts';
 import { indexSearch } from './lib/search-index.ts';

@@ -2,8 +2,8 @@
  * `npm run parse -- [seed-dir]`: prints `{ articles, problems }` as JSON on stdout,
  * a summary and every problem on stderr; exits 1 if any problem is an error.
  */
-import { parseSeedDir } from '../src/lib/ingest.ts';
-import { formatProblem } from '../src/lib/problems.ts';
+import { parseSeedDir } from '../src/ingest/ingest.ts';
+import { formatProblem } from '../src/ingest/problems.ts';
 
 const dir = process.argv[2] ?? 'seeds';
 const started = performance.now();

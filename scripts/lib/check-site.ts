@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Article } from '../../src/lib/record.ts';
-import { bySlug } from '../../src/lib/slug.ts';
+import type { Article } from '../../src/ingest/record.ts';
+import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { listingPageUrl } from '../../src/lib/pagination.ts';
 import { articleUrl, monthUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';

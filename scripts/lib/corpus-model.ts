@@ -5,12 +5,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeSeed } from '../../src/lib/decode.ts';
-import { readFrontMatter } from '../../src/lib/frontmatter.ts';
-import { BYLINE, SOURCE_LINE, collapseWhitespace, detectShape, parseFullText, parseListing, parseTagPage, type Capture } from '../../src/lib/shapes.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { decodeSeed } from '../../src/ingest/decode.ts';
+import { readFrontMatter } from '../../src/ingest/frontmatter.ts';
+import { BYLINE, SOURCE_LINE, collapseWhitespace, detectShape, parseFullText, parseListing, parseTagPage, type Capture } from '../../src/ingest/shapes.ts';
+import { slugify } from '../../src/ingest/slug.ts';
 import { type Rng, shuffle, stream, zipfSampler } from './random.ts';
-import { TRAILING_ELLIPSIS } from '../../src/lib/normalise.ts';
+import { TRAILING_ELLIPSIS } from '../../src/ingest/normalise.ts';
 
 const BOS = 0;
 const EOS = 1;

@@ -5,8 +5,8 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { titleKey } from '../../src/lib/merge.ts';
-import type { Shape } from '../../src/lib/shapes.ts';
+import { titleKey } from '../../src/ingest/merge.ts';
+import type { Shape } from '../../src/ingest/shapes.ts';
 import { buildModel, renderTokens, tokenFlags, walk, type CorpusModel, type TokenFlags } from './corpus-model.ts';
 import { CoveringZipf, type Rng, pick, randInt, shuffle, stream, weighted, zipfSampler } from './random.ts';
 import { MONTH_NAMES } from '../../src/lib/format.ts';

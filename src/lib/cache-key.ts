@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PageOf } from './pagination.ts';
-import type { Article } from './record.ts';
+import type { Article } from '../ingest/record.ts';
 import type { Term } from './taxonomy.ts';
 
 const digests = new WeakMap<Article, string>();

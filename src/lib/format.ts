@@ -1,5 +1,5 @@
 import { SITE_TITLE } from '../consts.ts';
-import { shorten } from './normalise.ts';
+import { shorten } from '../ingest/normalise.ts';
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

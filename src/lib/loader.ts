@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { parseSeedDir } from './ingest.ts';
+import { parseSeedDir } from '../ingest/ingest.ts';
 import { renderBody } from './markdown.ts';
-import { formatProblem, hasErrors } from './problems.ts';
-import { ArticleSchema } from './record.ts';
+import { formatProblem, hasErrors } from '../ingest/problems.ts';
+import { ArticleSchema } from '../ingest/record.ts';
 
 /**
  * Astro content-layer loader over a seed folder: the same parser and schema as the

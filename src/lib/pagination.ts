@@ -1,6 +1,6 @@
 import { PAGE_SIZE } from '../consts.ts';
 import { listingKey } from './cache-key.ts';
-import type { Article } from './record.ts';
+import type { Article } from '../ingest/record.ts';
 
 /** One page of a paginated listing: what ListingPage shows and links. */
 export interface PageOf<T> {

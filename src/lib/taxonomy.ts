@@ -1,5 +1,5 @@
-import type { Article } from './record.ts';
-import { assignSlugs, bySlug, foldAccents } from './slug.ts';
+import type { Article } from '../ingest/record.ts';
+import { assignSlugs, bySlug, foldAccents } from '../ingest/slug.ts';
 
 /** A tag or a source (outlet or author) with its page slug and articles, newest first. */
 export interface Term {

@@ -1,5 +1,5 @@
 import { getArchive } from '../lib/collection.ts';
-import { bySlug } from '../lib/slug.ts';
+import { bySlug } from '../ingest/slug.ts';
 
 /** Every record in the `parse` CLI's shape and order (by slug), for people who want the data. */
 export async function GET() {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { checkBuiltSite } from '../../scripts/lib/check-site.ts';
-import { parseSeedDir } from '../../src/lib/ingest.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import { buildSite, PROJECT } from '../support/build.ts';
 
 const run = promisify(execFile);

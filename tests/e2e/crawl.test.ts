@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { parseSeedDir } from '../../src/lib/ingest.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { PROJECT } from '../support/build.ts';
 

@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseSeedDir } from '../../src/lib/ingest.ts';
-import type { Article } from '../../src/lib/record.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import type { Article } from '../../src/ingest/record.ts';
 import { buildArchive, type Archive } from '../../src/lib/taxonomy.ts';
 import { articleUrl, searchUrl, sourceUrl, tagUrl } from '../../src/lib/urls.ts';
 import { launchBrowser } from '../support/browser.ts';

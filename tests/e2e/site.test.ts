@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseSeedDir } from '../../src/lib/ingest.ts';
-import type { Article } from '../../src/lib/record.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import type { Article } from '../../src/ingest/record.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { PROJECT } from '../support/build.ts';
 

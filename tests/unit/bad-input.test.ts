@@ -1,9 +1,9 @@
 /** Inputs the parser must survive: bad bytes, bad YAML, empty files, odd line endings, markup, odd shapes and folders. */
 import { describe, expect, it } from 'vitest';
-import { parseSeedDir } from '../../src/lib/ingest.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import { renderBody } from '../../src/lib/markdown.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { detectShape } from '../../src/lib/shapes.ts';
+import { formatProblem } from '../../src/ingest/problems.ts';
+import { detectShape } from '../../src/ingest/shapes.ts';
 import { makeSeedDir, parseText, utf8, withoutOriginFiles } from './helpers.ts';
 
 const GOOD = 'A good headline\n\nA good paragraph.\n\nAnother good paragraph.\n';

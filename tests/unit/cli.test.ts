@@ -1,7 +1,7 @@
 /** The `node scripts/parse.ts <dir>` command: JSON on stdout, exit code from the problems. */
 import { describe, expect, it } from 'vitest';
-import { parseSeedDir } from '../../src/lib/ingest.ts';
-import { ArticleSchema, ProblemSchema } from '../../src/lib/record.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import { ArticleSchema, ProblemSchema } from '../../src/ingest/record.ts';
 import { SEEDS_DIR, makeSeedDir, runCli, utf8 } from './helpers.ts';
 
 // Each run starts a Node process; allow for a slow machine.

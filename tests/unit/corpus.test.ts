@@ -4,10 +4,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../../src/lib/frontmatter.ts';
-import { parseSeedDir } from '../../src/lib/ingest.ts';
-import type { ParseResult } from '../../src/lib/record.ts';
-import { detectShape, type Shape } from '../../src/lib/shapes.ts';
+import { readFrontMatter } from '../../src/ingest/frontmatter.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import type { ParseResult } from '../../src/ingest/record.ts';
+import { detectShape, type Shape } from '../../src/ingest/shapes.ts';
 import { ROOT } from './helpers.ts';
 
 const ARTICLES = 200;

@@ -1,6 +1,6 @@
 /** YAML front matter: applied to every article in its file; bad values are problems with a line. */
 import { describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../../src/lib/frontmatter.ts';
+import { readFrontMatter } from '../../src/ingest/frontmatter.ts';
 import { parseText } from './helpers.ts';
 
 const TWO_ARTICLES = `First article title

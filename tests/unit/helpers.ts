@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
-import { assembleArticles, parseSeedFile } from '../../src/lib/ingest.ts';
-import type { Article, ParseResult } from '../../src/lib/record.ts';
+import { assembleArticles, parseSeedFile } from '../../src/ingest/ingest.ts';
+import type { Article, ParseResult } from '../../src/ingest/record.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEEDS_DIR = join(ROOT, 'seeds');

@@ -2,9 +2,9 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSeedDir } from '../../src/lib/ingest.ts';
-import { titleKey } from '../../src/lib/merge.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import { titleKey } from '../../src/ingest/merge.ts';
+import { slugify } from '../../src/ingest/slug.ts';
 import { SEEDS_DIR, SEED_FILES, makeSeedDir, parseFiles, parseText, slugsByTitle } from './helpers.ts';
 
 const LISTING = `Syria’s “ceasefire” – what next for Aleppo

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../src/consts.ts';
 import { articleKey, listingKey } from '../../src/lib/cache-key.ts';
-import { parseSeedDir } from '../../src/lib/ingest.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import { listingPageUrl, paginate } from '../../src/lib/pagination.ts';
-import type { Article } from '../../src/lib/record.ts';
+import type { Article } from '../../src/ingest/record.ts';
 import type { Term } from '../../src/lib/taxonomy.ts';
 import { monthUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 

@@ -1,7 +1,7 @@
 /** The real captures in seeds/: counts, per-file facts and record invariants. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSeedDir } from '../../src/lib/ingest.ts';
-import { ArticleSchema, type ParseResult } from '../../src/lib/record.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import { ArticleSchema, type ParseResult } from '../../src/ingest/record.ts';
 import { SEEDS_DIR, SEED_FILES, byTitle, fromFile } from './helpers.ts';
 
 let result: ParseResult;

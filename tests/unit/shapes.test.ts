@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeSeed } from '../../src/lib/decode.ts';
+import { decodeSeed } from '../../src/ingest/decode.ts';
 import { renderBody } from '../../src/lib/markdown.ts';
-import { detectShape, parseFullText, parseListing, parseTagPage } from '../../src/lib/shapes.ts';
+import { detectShape, parseFullText, parseListing, parseTagPage } from '../../src/ingest/shapes.ts';
 import { SEEDS_DIR, SEED_FILES, parseText } from './helpers.ts';
 
 const seedLines = (file: string): string[] => {
