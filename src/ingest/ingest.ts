@@ -35,8 +35,9 @@ export function parseSeedFile(file: string, bytes: Uint8Array): SeedFileResult {
 
 /** Merges every file's captures into validated records sorted by slug, problems sorted by file and line. */
 export function assembleArticles(files: SeedFileResult[]): ParseResult {
-  const problems = files.flatMap((result) => result.problems);
-  const articles = mergeDrafts(files.flatMap((result) => result.drafts)).filter((article) => {
+  const merged = mergeDrafts(files.flatMap((result) => result.drafts));
+  const problems = [...files.flatMap((result) => result.problems), ...merged.problems];
+  const articles = merged.articles.filter((article) => {
     const check = ArticleSchema.safeParse(article);
     if (!check.success) {
       const [origin] = article.origins;

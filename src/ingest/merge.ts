@@ -1,4 +1,4 @@
-import type { Article } from './record.ts';
+import { DATE_SOURCES, type Article, type Problem } from './record.ts';
 import type { Draft } from './normalise.ts';
 import { unique } from './normalise.ts';
 import { assignSlugs, bySlug } from './slug.ts';
@@ -14,12 +14,23 @@ export function titleKey(title: string): string {
     .trim();
 }
 
+/** A text's letters and digits, every run of anything else as one space: what "the same words" compares. */
+export function wordsOf(text: string): string {
+  return text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Whether `text` holds every word of `part`, in order and together (an excerpt of it, say). */
+export function containsWords(text: string, part: string): boolean {
+  return ` ${wordsOf(text)} `.includes(` ${wordsOf(part)} `);
+}
+
 /**
- * Merges captures of the same article (a full text wins over an excerpt; tags,
- * sources, authors, links and origins are pooled) and gives each a stable slug.
- * Returns records sorted by slug.
+ * Merges captures of the same article and gives each a stable slug. The fullest capture
+ * gives the title, teaser and body; tags, sources, authors, links and origins are pooled;
+ * a capture whose text the body does not contain keeps it in its origin, with a warning, and
+ * so do dates that disagree. Returns records sorted by slug.
  */
-export function mergeDrafts(drafts: Draft[]): Article[] {
+export function mergeDrafts(drafts: Draft[]): { articles: Article[]; problems: Problem[] } {
   const groups = new Map<string, Draft[]>();
   for (const draft of drafts) {
     const key = titleKey(draft.title);
@@ -28,25 +39,57 @@ export function mergeDrafts(drafts: Draft[]): Article[] {
     else groups.set(key, [draft]);
   }
   const slugs = assignSlugs(new Map([...groups].map(([key, group]) => [key, group[0].title])), 'article');
-  return [...groups]
-    .map(([key, group]): Article => ({ slug: slugs.get(key)!, ...mergeGroup(group) }))
+  const problems: Problem[] = [];
+  const articles = [...groups]
+    .map(([key, group]): Article => ({ slug: slugs.get(key)!, ...mergeGroup(group, problems) }))
     .sort(bySlug);
+  return { articles, problems };
 }
 
-function mergeGroup(group: Draft[]): Draft {
-  const primary = group.find((draft) => !draft.truncated) ?? group[0];
-  const dated = group.find((draft) => draft.dateSource === 'front-matter') ?? group.find((draft) => draft.date);
+function mergeGroup(group: Draft[], problems: Problem[]): Draft {
+  if (group.length === 1) return group[0];
+  const primary = group.reduce((best, draft) => (isFuller(draft, best) ? draft : best));
+  const at = ({ origins: [origin] }: Draft) => `${origin.file}:${origin.line}`;
+  const origins = group.flatMap((draft) => {
+    if (draft === primary || containsWords(primary.text, draft.text)) return draft.origins;
+    problems.push(warning(draft, `"${draft.title}" is also captured at ${at(primary)} with a different text; both texts are kept`));
+    return draft.origins.map((origin) => ({ ...origin, text: draft.text }));
+  });
+  const dated = group.filter((draft) => draft.date !== null).sort(byDateTrust);
+  const [best] = dated;
+  for (const draft of dated) {
+    if (!best.date!.startsWith(draft.date!)) {
+      problems.push(warning(draft, `"${draft.title}" is dated ${draft.date} here (${draft.dateSource}) but ${best.date} at ${at(best)} (${best.dateSource}); the article keeps ${best.date}`));
+    }
+  }
   const pool = (field: 'tags' | 'sources' | 'authors') => unique(group.flatMap((draft) => draft[field]));
   return {
     title: primary.title,
     teaser: primary.teaser,
     truncated: primary.truncated,
     body: primary.body,
+    text: primary.text,
     sources: pool('sources'),
     authors: pool('authors'),
     tags: pool('tags'),
-    ...(dated && { date: dated.date, dateSource: dated.dateSource }),
+    date: best?.date ?? null,
+    dateSource: best?.dateSource ?? null,
     links: [...new Set(group.flatMap((draft) => draft.links))],
-    origins: group.flatMap((draft) => draft.origins),
+    origins,
   };
+}
+
+/** A full text beats an excerpt, then the longer text wins; a tie keeps the earlier capture. */
+function isFuller(draft: Draft, than: Draft): boolean {
+  if (draft.truncated !== than.truncated) return !draft.truncated;
+  return draft.text.length > than.text.length;
+}
+
+/** The most trusted date source first, then the most precise date; stable, so a tie keeps capture order. */
+function byDateTrust(a: Draft, b: Draft): number {
+  return DATE_SOURCES.indexOf(a.dateSource!) - DATE_SOURCES.indexOf(b.dateSource!) || b.date!.length - a.date!.length;
+}
+
+function warning({ origins: [origin] }: Draft, message: string): Problem {
+  return { file: origin.file, line: origin.line, severity: 'warning', message };
 }

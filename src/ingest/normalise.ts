@@ -16,19 +16,22 @@ export function normaliseCapture(capture: Capture, file: string, line: number, f
   const truncated = capture.excerpt && TRAILING_ELLIPSIS.test(last);
   const paragraphs = truncated ? [...capture.paragraphs.slice(0, -1), last.replace(TRAILING_ELLIPSIS, '')] : capture.paragraphs;
   const titleDate = frontMatter.date ? undefined : dateInTitle(title);
-  const date = frontMatter.date ?? titleDate;
-  const { sources, authors } = readHeader(capture.header);
+  const { sources: headerSources, authors } = readHeader(capture.header);
+  const sources = unique([...headerSources, ...frontMatter.sources]);
+  const text = paragraphs.join('\n\n');
   return {
     title,
-    teaser: truncated ? paragraphs.join('\n\n') : shorten(paragraphs[0] ?? '', TEASER_MAX_LENGTH),
+    teaser: truncated ? text : shorten(paragraphs[0] ?? '', TEASER_MAX_LENGTH),
     truncated,
     body: truncated ? '' : toMarkdown(paragraphs),
-    sources: unique([...sources, ...frontMatter.sources]),
+    text,
+    sources,
     authors: unique([...authors, ...frontMatter.authors]),
     tags: unique([...(capture.tag ? [capture.tag] : []), ...frontMatter.tags].map(collapseWhitespace)),
-    ...(date && { date, dateSource: frontMatter.date ? 'front-matter' : 'title' }),
+    date: frontMatter.date ?? titleDate ?? null,
+    dateSource: frontMatter.date ? 'front-matter' : titleDate ? 'title' : null,
     links: findLinks([title, ...capture.header, ...capture.paragraphs].join('\n')),
-    origins: [{ file, line }],
+    origins: [{ file, line, sources, text: null }],
   };
 }
 

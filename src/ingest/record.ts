@@ -12,11 +12,20 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** Where a date was read, in order of trust: a capture's front matter beats its header lines, and so on. */
+export const DATE_SOURCES = ['front-matter', 'header', 'dateline', 'url', 'title'] as const;
+export type DateSource = (typeof DATE_SOURCES)[number];
+
+/** One capture of the article: where it is, who published it, and its text when that adds to the article's. */
 const OriginSchema = z.object({
   /** Seed file path relative to the seed folder, with `/` separators. */
   file: z.string().min(1),
   /** 1-based line of the capture's title. */
   line: z.number().int().positive(),
+  /** Outlets this capture names (header lines, dateline, front matter). */
+  sources: z.array(z.string().min(1)),
+  /** This capture's text when the article's `text` does not contain it; `null` when it does. */
+  text: z.string().nullable(),
 });
 
 export const ArticleSchema = z
@@ -26,15 +35,17 @@ export const ArticleSchema = z
     teaser: z.string(),
     truncated: z.boolean(),
     body: z.string(),
+    /** The captured text as plain text, paragraphs separated by a blank line: the fullest capture's. */
+    text: z.string(),
     sources: z.array(z.string().min(1)),
     authors: z.array(z.string().min(1)),
     tags: z.array(z.string().min(1)),
-    date: PartialDateSchema.optional(),
-    dateSource: z.enum(['front-matter', 'title']).optional(),
+    date: PartialDateSchema.nullable(),
+    dateSource: z.enum(DATE_SOURCES).nullable(),
     links: z.array(z.url({ protocol: /^https?$/ })),
     origins: z.array(OriginSchema).min(1),
   })
-  .refine((article) => (article.date === undefined) === (article.dateSource === undefined), {
+  .refine((article) => (article.date === null) === (article.dateSource === null), {
     message: 'date and dateSource go together',
     path: ['dateSource'],
   })

@@ -41,9 +41,9 @@ describe('merge', () => {
     expect(articles).toHaveLength(2);
     const merged = articles.find((article) => /ceasefire/i.test(article.title))!;
     expect(merged.origins).toEqual([
-      { file: 'a-listing.txt', line: 1 },
-      { file: 'b-full.txt', line: 4 },
-      { file: 'c-tags.txt', line: 3 },
+      { file: 'a-listing.txt', line: 1, sources: [], text: null },
+      { file: 'b-full.txt', line: 4, sources: ['Press TV'], text: null },
+      { file: 'c-tags.txt', line: 3, sources: [], text: null },
     ]);
     expect(merged.truncated).toBe(false);
     expect(merged.body).toContain('A second paragraph of the full text.');
@@ -60,6 +60,48 @@ describe('merge', () => {
       expect(merged).toMatchObject({ truncated: false, tags: ['Ceasefire'] });
       expect(merged.origins).toHaveLength(2);
     }
+  });
+});
+
+describe('merging without loss', () => {
+  const SHORT = 'Rents rise in Damascus\n\nSource: SANA\nRents rose by a third this year, traders say.\n';
+  const LONG = 'Rents rise in Damascus\n\nSource: Al Watan\nRents rose by a third this year, landlords say.\n\nA second paragraph.\n\nA third one.\n';
+
+  it('keeps every distinct text: the fullest as the body, the other in its origin, with a warning naming both', () => {
+    const { articles, problems } = parseFiles({ 'a.txt': SHORT, 'b.txt': LONG });
+    expect(articles).toHaveLength(1);
+    const [article] = articles;
+    expect(article.text).toBe('Rents rose by a third this year, landlords say.\n\nA second paragraph.\n\nA third one.');
+    expect(article.body).toContain('A third one.');
+    expect(article.sources).toEqual(['SANA', 'Al Watan']);
+    expect(article.origins).toEqual([
+      { file: 'a.txt', line: 1, sources: ['SANA'], text: 'Rents rose by a third this year, traders say.' },
+      { file: 'b.txt', line: 1, sources: ['Al Watan'], text: null },
+    ]);
+    expect(problems).toEqual([
+      { file: 'a.txt', line: 1, severity: 'warning', message: '"Rents rise in Damascus" is also captured at b.txt:1 with a different text; both texts are kept' },
+    ]);
+  });
+
+  it('keeps no second copy of an excerpt the full text contains', () => {
+    const excerpt = 'Rents rise in Damascus\n\nRents rose by a third this year, landlords say. A second …\n\n\nOther\n\nText …\n';
+    const { articles, problems } = parseFiles({ 'a.txt': excerpt, 'b.txt': LONG });
+    expect(problems).toEqual([]);
+    expect(articles.find((article) => article.title.startsWith('Rents'))!.origins.map((origin) => origin.text)).toEqual([null, null]);
+  });
+
+  it('takes the most trusted date and warns when captures disagree', () => {
+    const dated = (date: string, text: string) => `---\ndate: ${date}\n---\n${text}`;
+    const { articles: [article], problems } = parseFiles({ 'a.txt': dated('2016', LONG), 'b.txt': dated('2017-03', LONG) });
+    expect(article).toMatchObject({ date: '2017-03', dateSource: 'front-matter' });
+    expect(problems.filter((problem) => problem.message.includes('is dated'))).toEqual([
+      { file: 'a.txt', line: 4, severity: 'warning', message: '"Rents rise in Damascus" is dated 2016 here (front-matter) but 2017-03 at b.txt:4 (front-matter); the article keeps 2017-03' },
+    ]);
+  });
+
+  it('does not warn when one date only adds precision to another', () => {
+    const { problems } = parseFiles({ 'a.txt': `---\ndate: 2017\n---\n${LONG}`, 'b.txt': `---\ndate: 2017-03-02\n---\n${LONG}` });
+    expect(problems).toEqual([]);
   });
 });
 
