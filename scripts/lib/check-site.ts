@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { containsWords } from '../../src/ingest/merge.ts';
 import type { Article } from '../../src/ingest/record.ts';
 import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
@@ -11,7 +12,8 @@ const ARTICLE_LINK = /href="(\/articles\/[a-z0-9-]+\/)"/g;
 
 /**
  * "Nothing lost": compares a built site with the records parsed from its seeds. Every record
- * has exactly one article page, is in /articles.json and in the search index, and is listed
+ * has exactly one article page, which shows every text captured of it, is in /articles.json and
+ * in the search index, and is listed
  * on the index pages of each of its tags, sources and dates. An empty `failures` means
  * nothing was lost; `summary` is a one-line count.
  */
@@ -27,6 +29,7 @@ export function checkBuiltSite(site: string, articles: Article[]): { failures: s
   ];
   const failures = [
     ...checkArticlePages(articles, htmlFiles),
+    ...checkCapturedTexts(site, articles),
     ...checkJson(site, articles),
     ...checkSearchIndex(site, articles),
     ...checkListings(site, 'tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) }))),
@@ -44,6 +47,20 @@ function checkArticlePages(articles: Article[], htmlFiles: string[]): string[] {
     ...[...expected].filter((url) => !pages.has(url)).map((url) => `no article page at ${url}`),
     ...[...pages].filter((url) => !expected.has(url)).map((url) => `article page ${url} has no record`),
   ];
+}
+
+/** Every captured text of a record — its own and each other capture's — is on its page, word for word. */
+function checkCapturedTexts(site: string, articles: Article[]): string[] {
+  return articles.flatMap((article) => {
+    const html = readIfExists(join(site, articleUrl(article.slug), 'index.html'));
+    if (html === undefined) return [];
+    const page = html.replace(/<[^>]*>|&[#\w]+;/g, ' ');
+    const texts = [
+      { text: article.text, what: 'the article’s text' },
+      ...article.origins.flatMap(({ file, line, text }) => (text === null ? [] : [{ text, what: `the text captured at ${file}:${line}` }])),
+    ];
+    return texts.filter(({ text }) => !containsWords(page, text)).map(({ what }) => `${articleUrl(article.slug)} does not show ${what}`);
+  });
 }
 
 /** /articles.json is the records by slug, as `JSON.stringify(records, null, 2)` writes them. */

@@ -1,5 +1,6 @@
 import { SITE_TITLE } from '../consts.ts';
 import { shorten } from '../ingest/normalise.ts';
+import type { DateSource } from '../ingest/record.ts';
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -12,6 +13,15 @@ export function formatDate(date: string): string {
   const [year, month, day] = date.split('-');
   return [day && String(Number(day)), month && monthName(month), year].filter(Boolean).join(' ');
 }
+
+/** Where a record's date came from, as the article page says it. */
+export const DATE_SOURCE_WORDS: Record<DateSource, string> = {
+  'front-matter': 'Dated from the seed file’s front matter',
+  header: 'Dated from the capture’s header line',
+  dateline: 'Dated from the dateline at the start of the text',
+  url: 'Dated from a date in a captured link’s address',
+  title: 'Dated from the headline',
+};
 
 export function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
