@@ -16,7 +16,8 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SEEDS_DIR } from '../src/consts.ts';
-import { parseSeedDir } from '../src/ingest/ingest.ts';
+import { parseSeedDir, seedFolderProblem } from '../src/ingest/ingest.ts';
+import { formatProblem } from '../src/ingest/problems.ts';
 import { checkBuiltSite } from './lib/check-site.ts';
 import { afterAstro, beforeAstro } from './lib/page-cache.ts';
 import { indexSearch } from './lib/search-index.ts';
@@ -34,6 +35,8 @@ async function fail(message: string): Promise<never> {
 }
 
 const args = process.argv.slice(2);
+const folderProblem = await seedFolderProblem(SEEDS_DIR);
+if (folderProblem) await fail(formatProblem(folderProblem));
 await rm(next, { recursive: true, force: true });
 const copying = performance.now();
 const prefilled = beforeAstro(next, { force: args.includes('--force') });

@@ -7,10 +7,7 @@ import { formatProblem } from '../src/ingest/problems.ts';
 
 const dir = process.argv[2] ?? 'seeds';
 const started = performance.now();
-const result = await parseSeedDir(dir).catch((error: Error) => {
-  console.error(`parse: cannot read seed folder "${dir}": ${error.message}`);
-  process.exit(2);
-});
+const result = await parseSeedDir(dir);
 for (const problem of result.problems) console.error(formatProblem(problem));
 const errors = result.problems.filter((problem) => problem.severity === 'error').length;
 console.error(

@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import chardet from 'chardet';
 import { join, relative, sep } from 'node:path';
 import { decodeSeed } from './decode.ts';
 import { readFrontMatter } from './frontmatter.ts';
@@ -20,8 +21,7 @@ export function parseSeedFile(file: string, bytes: Uint8Array): SeedFileResult {
   const decoded = decodeSeed(bytes);
   if (!decoded.ok) {
     const line = bytes.subarray(0, decoded.byteOffset).filter((byte) => byte === 0x0a).length + 1;
-    const message = `invalid UTF-8 at byte offset ${decoded.byteOffset} (byte 0x${bytes[decoded.byteOffset].toString(16).padStart(2, '0')}); file skipped`;
-    return { drafts: [], problems: [{ file, line, severity: 'error', message }] };
+    return { drafts: [], problems: [{ file, line, severity: 'error', message: notUtf8Message(file, bytes, decoded.byteOffset) }] };
   }
   const { frontMatter, content, lineOffset, problems } = readFrontMatter(decoded.text, file);
   const lines = content.split('\n');
@@ -31,6 +31,15 @@ export function parseSeedFile(file: string, bytes: Uint8Array): SeedFileResult {
   }
   const drafts = captures.map((capture) => normaliseCapture(capture, file, lineOffset + capture.lineIndex + 1, frontMatter));
   return { drafts, problems };
+}
+
+/** What is wrong, the encoding the bytes most likely are in, and the command that converts them. */
+function notUtf8Message(file: string, bytes: Uint8Array, byteOffset: number): string {
+  const invalid = `invalid UTF-8 at byte offset ${byteOffset} (byte 0x${bytes[byteOffset].toString(16).padStart(2, '0')})`;
+  const encoding = chardet.detect(bytes);
+  if (!encoding || /^UTF-8$/i.test(encoding)) return `${invalid}; seed files must be UTF-8`;
+  const quoted = `'${file.replaceAll("'", "'\\''")}'`;
+  return `${invalid}: the file looks like ${encoding}, and seed files must be UTF-8; convert it with \`iconv -f ${encoding} -t UTF-8 ${quoted} > converted.tmp && mv converted.tmp ${quoted}\` in the seed folder`;
 }
 
 /** Merges every file's captures into validated records sorted by slug, problems sorted by file and line. */
@@ -78,8 +87,27 @@ function skippedFileWarning(file: string): Problem {
   return { file, line: 0, severity: 'warning', message: 'not a .txt file; skipped' };
 }
 
+/**
+ * Why `dir` cannot be read as a seed folder, as one problem naming it: it is missing or unreadable,
+ * or it holds no `.txt` file. `undefined` for a folder with seed files.
+ */
+export async function seedFolderProblem(dir: string): Promise<Problem | undefined> {
+  const listing = await listSeedFiles(dir).catch((error: NodeJS.ErrnoException) => error);
+  const problem = (message: string): Problem => ({ file: dir, line: 0, severity: 'error', message });
+  if (listing instanceof Error) {
+    return problem(listing.code === 'ENOENT' ? 'the seed folder does not exist (set SEEDS_DIR to the folder of your captures)' : `cannot read the seed folder: ${listing.message}`);
+  }
+  if (!listing.seeds.length) {
+    const others = listing.skipped.length ? ` (only ${listing.skipped.length} other file${listing.skipped.length === 1 ? '' : 's'})` : '';
+    return problem(`the seed folder holds no .txt file${others}: add captures as UTF-8 .txt files, or set SEEDS_DIR to the folder that has them`);
+  }
+  return undefined;
+}
+
 /** The whole ingest: every seed file under `dir` → `{ articles, problems }`. */
 export async function parseSeedDir(dir: string): Promise<ParseResult> {
+  const folderProblem = await seedFolderProblem(dir);
+  if (folderProblem) return { articles: [], problems: [folderProblem] };
   const { seeds, skipped } = await listSeedFiles(dir);
   const results = await Promise.all(seeds.map((file) => readSeedFile(dir, file)));
   return assembleArticles([...results, { drafts: [], problems: skipped.map(skippedFileWarning) }]);

@@ -76,6 +76,13 @@ describe('builds', () => {
     expect(unreadable.code).not.toBe(0);
     expect(unreadable.stderr).toMatch(/gone\.txt: error: cannot read file/);
     expect(await snapshot(out)).toEqual(good);
+
+    const empty = await npmBuild(await scratchDir(), out);
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^build: \S+: error: the seed folder holds no \.txt file: .*; the previous dist\/ is left as it was$/),
+    ]);
+    expect(await snapshot(out)).toEqual(good);
   });
 
   it('a rebuild after an edit and a new title renders only those articles, drops the old page, and gives what a full build gives', async () => {

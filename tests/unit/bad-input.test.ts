@@ -1,4 +1,5 @@
 /** Inputs the parser must survive: bad bytes, bad YAML, empty files, odd line endings, markup, odd shapes and folders. */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import { renderBody } from '../../src/lib/markdown.ts';
@@ -9,6 +10,29 @@ import { makeSeedDir, parseText, utf8, withoutOriginFiles } from './helpers.ts';
 const GOOD = 'A good headline\n\nA good paragraph.\n\nAnother good paragraph.\n';
 
 describe('bad input', () => {
+  it('names the likely encoding of a file that is not UTF-8, and the command that converts it', async () => {
+    const latin1 = new Uint8Array(Buffer.from('Un café au lait\n\nLe café, dit-on, était fermé à Noël.\n', 'latin1'));
+    const windows1251 = new Uint8Array([0xc0, 0xf0, 0xec, 0xe8, 0xff, 0x20, 0xee, 0xf1, 0xe2, 0xee, 0xe1, 0xee, 0xe4, 0xe8, 0xeb, 0xe0, 0x20, 0xc0, 0xeb, 0xe5, 0xef, 0xef, 0xee, 0x0a]);
+    const dir = await makeSeedDir({ "l'atin.txt": latin1, 'cyrillic.txt': windows1251 });
+    const { problems } = await parseSeedDir(dir);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^invalid UTF-8 at byte offset 0 \(byte 0xc0\): the file looks like windows-1251, and seed files must be UTF-8; convert it with `iconv -f windows-1251 -t UTF-8 'cyrillic\.txt' > converted\.tmp && mv converted\.tmp 'cyrillic\.txt'` in the seed folder$/),
+      expect.stringMatching(/: the file looks like ISO-8859-1, .*`iconv -f ISO-8859-1 -t UTF-8 'l'\\''atin\.txt' > /),
+    ]);
+    expect(problems.map((problem) => problem.message).join('\n')).not.toContain('skipped');
+  });
+
+  it.each([
+    ['does not exist', null, /^the seed folder does not exist \(set SEEDS_DIR/],
+    ['is empty', {}, /^the seed folder holds no \.txt file: add captures/],
+    ['holds no .txt file', { 'notes.md': '# Notes' }, /^the seed folder holds no \.txt file \(only 1 other file\): add captures/],
+  ])('stops with one clear sentence when the seed folder %s', async (_, files, message) => {
+    const dir = files ? await makeSeedDir(files) : join(await makeSeedDir({}), 'missing');
+    const { articles, problems } = await parseSeedDir(dir);
+    expect(articles).toEqual([]);
+    expect(problems).toEqual([{ file: dir, line: 0, severity: 'error', message: expect.stringMatching(message) }]);
+  });
+
   it('reports invalid UTF-8 with the file and byte offset, and still parses the other files', async () => {
     const prefix = utf8('A headline\n\nSome text ');
     const bad = new Uint8Array([...prefix, 0xff, ...utf8(' more text.\n')]);
