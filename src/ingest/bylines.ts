@@ -10,7 +10,7 @@ interface BylineWords {
   openers: readonly string[];
   /** Labels that open a byline only with a colon: "Author: …". */
   labels: readonly string[];
-  /** Words joining two names. */
+  /** Words joining two names, or a name and an outlet: "and", "with". */
   and: readonly string[];
   /** Words before the outlet a name writes for: "By Jane Smith for Al Jazeera". */
   for: readonly string[];
@@ -27,7 +27,7 @@ const BYLINE_WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ru' | 'ar', BylineWords>
   en: {
     openers: ['by', 'written by', 'words by', 'reporting by', 'text by'],
     labels: ['author', 'authors', 'writer'],
-    and: ['and', '&'],
+    and: ['and', '&', 'with'],
     for: ['for'],
     at: ['in', 'from'],
     roles: ['correspondent', 'editor', 'reporter', 'writer', 'journalist', 'contributor', 'staff', 'analyst', 'columnist', 'producer', 'photographer', 'commentator', 'blogger'],
@@ -35,7 +35,7 @@ const BYLINE_WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ru' | 'ar', BylineWords>
   fr: {
     openers: ['par'],
     labels: ['auteur', 'auteurs', 'texte'],
-    and: ['et'],
+    and: ['et', 'avec'],
     for: ['pour'],
     at: ['à', 'depuis'],
     roles: ['correspondant', 'envoyé', 'envoyée', 'journaliste', 'rédact', 'chroniqueu', 'éditorialiste', 'reporter', 'photographe'],
@@ -43,7 +43,7 @@ const BYLINE_WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ru' | 'ar', BylineWords>
   de: {
     openers: ['von'],
     labels: ['autor', 'autorin', 'text'],
-    and: ['und'],
+    and: ['und', 'mit'],
     for: ['für'],
     at: ['in', 'aus'],
     roles: ['korrespondent', 'redakt', 'reporter', 'journalist', 'kommentator', 'fotograf'],
@@ -51,7 +51,7 @@ const BYLINE_WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ru' | 'ar', BylineWords>
   es: {
     openers: ['por'],
     labels: ['autor', 'autora', 'texto'],
-    and: ['y'],
+    and: ['y', 'con'],
     for: ['para'],
     at: ['en', 'desde'],
     roles: ['corresponsal', 'enviad', 'redact', 'redacción', 'periodista', 'columnista', 'reporter', 'fotógraf'],
@@ -67,7 +67,7 @@ const BYLINE_WORDS: Record<'en' | 'fr' | 'de' | 'es' | 'ru' | 'ar', BylineWords>
   ar: {
     openers: ['بقلم', 'كتب', 'كتبت', 'كتبه', 'كتبته'],
     labels: ['الكاتب', 'الكاتبة', 'إعداد'],
-    and: ['و'],
+    and: ['و', 'مع'],
     for: [],
     at: ['من', 'في'],
     roles: ['مراسل', 'المراسل', 'محرر', 'المحرر', 'الكاتب', 'كاتب', 'الصحفي', 'صحفي', 'الصحافي', 'صحافي', 'الزميل', 'الإعلامي'],
@@ -88,11 +88,14 @@ const words = (pick: (table: BylineWords) => readonly string[]) =>
   [...new Set(Object.values(BYLINE_WORDS).flatMap(pick))].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 const OPENED = new RegExp(`^(?:${words((w) => w.openers)})(?!\\p{L})\\s*[:/–—-]?\\s*(?<rest>\\S.*)$`, 'iu');
+/** Where a byline starts after something else on the line: "Posted on October 4, 2016 by admin". */
+export const BYLINE_START = new RegExp(`\\s+(?=(?:${words((w) => w.openers)})\\s)`, 'giu');
 const LABELLED = new RegExp(`^(?:${words((w) => w.labels)})\\s*:\\s*(?<rest>\\S.*)$`, 'iu');
 const PART_SEPARATOR = new RegExp(`\\s*[,;|]\\s*|\\s+[/–—-]\\s+|\\s+(?:${words((w) => w.and)})\\s+`, 'iu');
 const FOR_OUTLET = new RegExp(`\\s+(?:${words((w) => w.for)})\\s+(?<outlet>\\S.*)$`, 'iu');
 const AT_PLACE = new RegExp(`\\s+(?:${words((w) => w.at)})\\s+\\S.*$`, 'iu');
 const ROLES = Object.values(BYLINE_WORDS).flatMap((table) => table.roles);
+const BRACKETED = /\s*\(([^()]*)\)/gu;
 const DESCRIPTION = /^(?:\p{Ll}\S*\s+)+(?=\p{Lu})/u;
 
 export interface Byline {
@@ -111,7 +114,9 @@ export function readByline(line: string): Byline | undefined {
   const rest = (OPENED.exec(line) ?? LABELLED.exec(line))?.groups?.rest;
   if (rest === undefined) return undefined;
   const byline: Byline = { authors: [], sources: [] };
-  for (const part of rest.split(PART_SEPARATOR)) readPart(part, byline);
+  // Brackets hold a role, a place or an outlet: "Par Jean Dupont (Beyrouth, correspondant)", "By Jane Smith (Reuters)".
+  for (const [, inside] of rest.matchAll(BRACKETED)) byline.sources.push(...inside.split(PART_SEPARATOR).filter(isKnownOutlet));
+  for (const part of rest.replace(BRACKETED, '').split(PART_SEPARATOR)) readPart(part, byline);
   return byline.authors.length || byline.sources.length ? byline : undefined;
 }
 

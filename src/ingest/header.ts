@@ -3,7 +3,7 @@
  * line is a date line, a source line, a byline (either of them maybe with a date), or — with the
  * text right below it — a bare outlet name. A line that is a date is read as a date and nothing else.
  */
-import { readByline } from './bylines.ts';
+import { BYLINE_START, readByline } from './bylines.ts';
 import { readDateLine, type DateLabel, type DateReading } from './dates.ts';
 import { isOutletLine, readSourceLine } from './sources.ts';
 
@@ -39,7 +39,10 @@ function readNames(text: string): HeaderReading | undefined {
   return sources ? { sources, authors: [] } : readByline(text);
 }
 
-/** A source line or byline and a date on one line, either way round: "By Jane Smith, October 4, 2016". */
+/**
+ * A source line or byline and a date on one line, either way round: "By Jane Smith, October 4, 2016",
+ * "4 October 2016 | Source: SANA", "Posted on October 4, 2016 by admin".
+ */
 function readNamesAndDate(line: string): HeaderReading | undefined {
   if (!/\p{Nd}/u.test(line)) return undefined;
   for (const separator of line.matchAll(DATE_SEPARATOR)) {
@@ -51,6 +54,11 @@ function readNamesAndDate(line: string): HeaderReading | undefined {
     const headDate = readDateLine(head);
     const after = headDate && readNames(tail);
     if (after) return { ...after, date: headDate };
+  }
+  // A date, then a byline that may name nobody useful: "Posted on October 4, 2016 by admin".
+  for (const start of line.matchAll(BYLINE_START)) {
+    const date = readDateLine(line.slice(0, start.index));
+    if (date) return { date, ...(readByline(line.slice(start.index).trim()) ?? { sources: [], authors: [] }) };
   }
   return undefined;
 }

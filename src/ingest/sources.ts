@@ -65,7 +65,7 @@ export function readSourceLine(line: string): string[] | undefined {
   const names = (labelled ?? opened ?? '')
     .split(NAME_SEPARATOR)
     .map(outletName)
-    .filter((name) => name !== '' && !readDateLine(name) && (opened === undefined || isOutletLine(name)));
+    .filter((name) => /\p{L}/u.test(name) && !isDate(name) && (opened === undefined || isOutletLine(name)));
   return names.length ? names : undefined;
 }
 
@@ -76,7 +76,7 @@ function outletName(text: string): string {
 
 /**
  * A line holding only an outlet's name: a known outlet, or a short run of capitalised words
- * ("Al Masdar News") that is not a date.
+ * ("Al Masdar News") with no colon (no label, no URL) that is not a date.
  */
 export function isOutletLine(line: string): boolean {
   if (KNOWN_OUTLET.test(line)) return true;
@@ -85,10 +85,18 @@ export function isOutletLine(line: string): boolean {
     line.length <= 40 &&
     words.length <= 5 &&
     !/[.,;:!?…"”’)]$/u.test(line) &&
-    !line.includes('://') &&
+    !line.includes(':') &&
     words.every((word) => /^[\p{Lu}\d&]/u.test(word)) &&
-    !readDateLine(line)
+    !isDate(line)
   );
+}
+
+/**
+ * A date, or a date without its year ("October 4", "Monday 4 October", "4 октября"): a phrase that
+ * a year turns into a date. Never an outlet.
+ */
+function isDate(text: string): boolean {
+  return readDateLine(text) !== undefined || readDateLine(`${text} 2000`) !== undefined;
 }
 
 export function isKnownOutlet(text: string): boolean {
