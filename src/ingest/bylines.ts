@@ -4,6 +4,7 @@
  */
 import { readDateLine } from './dates.ts';
 import { isKnownOutlet, isOutletLine, outletAtEnd } from './sources.ts';
+import { alternation } from './words.ts';
 
 interface BylineWords {
   /** Words that open a byline; a colon, slash or dash after them is allowed: "By", "Автор:", "بقلم /". */
@@ -83,9 +84,7 @@ const NAME_PARTICLES = new Set([
 const BYLINE_MAX_LENGTH = 100;
 const NAME_WORDS = { min: 2, max: 6 };
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const words = (pick: (table: BylineWords) => readonly string[]) =>
-  [...new Set(Object.values(BYLINE_WORDS).flatMap(pick))].sort((a, b) => b.length - a.length).map(escape).join('|');
+const words = (pick: (table: BylineWords) => readonly string[]) => alternation(Object.values(BYLINE_WORDS).flatMap(pick));
 
 const OPENED = new RegExp(`^(?:${words((w) => w.openers)})(?!\\p{L})\\s*[:/–—-]?\\s*(?<rest>\\S.*)$`, 'iu');
 /** Where a byline starts after something else on the line: "Posted on October 4, 2016 by admin". */

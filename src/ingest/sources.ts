@@ -4,6 +4,7 @@
  * ("By Jane Smith BBC News"). Lines reach these functions trimmed, with whitespace collapsed.
  */
 import { readDateLine } from './dates.ts';
+import { alternation } from './words.ts';
 
 interface SourceWords {
   /** Labels followed by a colon (a space before it is fine: "Source :"). */
@@ -43,8 +44,6 @@ const OUTLET_WORDS = new Set([
   'zeitung', 'presse', 'nachrichten', 'noticias', 'diario', 'новости', 'газета',
 ]);
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 const languages = Object.values(SOURCE_WORDS);
 
 const LABELLED = new RegExp(`^(?:${alternation(languages.flatMap((l) => l.labels))})\\s*:\\s*(?<value>\\S.*)$`, 'iu');
