@@ -114,6 +114,8 @@ const FURNITURE: Record<'en' | 'fr' | 'de' | 'es' | 'ru' | 'ar', FurnitureWords>
   },
 };
 
+/** Longer than this, a line is text: furniture lines are short. */
+const FURNITURE_MAX_LENGTH = 80;
 const NUMBER = String.raw`\p{Nd}+(?:[.,]\p{Nd}+)?`;
 /** Punctuation and symbols at a line's ends ("» Read more", "Share:"), but not brackets, which counters use: "Comments (12)". */
 const ENDS = /^(?:(?![()])[\s\p{P}\p{S}])+|(?:(?![()])[\s\p{P}\p{S}])+$/gu;
@@ -131,6 +133,7 @@ function comparable(text: string): string {
 
 /** Whether a whole line is page furniture: every item on it a known label or counter, in any of the languages. */
 export function isFurniture(line: string): boolean {
+  if (line.length > FURNITURE_MAX_LENGTH) return false;
   const items = line.split(ITEM_SEPARATOR).map(comparable);
   return items.length > 0 && items.every((item) => item !== '' && isFurnitureItem(item));
 }

@@ -91,11 +91,11 @@ export function isOutletLine(line: string): boolean {
 }
 
 /**
- * A date, or a date without its year ("October 4", "Monday 4 October", "4 октября"): a phrase that
- * a year turns into a date. Never an outlet.
+ * A date, or a day and month without the year ("October 4", "Monday 4 October", "4 октября"):
+ * a phrase with a number that a year turns into a date. Never an outlet.
  */
 function isDate(text: string): boolean {
-  return readDateLine(text) !== undefined || readDateLine(`${text} 2000`) !== undefined;
+  return readDateLine(text) !== undefined || (/\p{Nd}/u.test(text) && readDateLine(`${text} 2000`) !== undefined);
 }
 
 export function isKnownOutlet(text: string): boolean {
