@@ -78,7 +78,7 @@ function outletName(text: string): string {
  * ("Al Masdar News") with no colon (no label, no URL) that is not a date.
  */
 export function isOutletLine(line: string): boolean {
-  if (KNOWN_OUTLET.test(line)) return true;
+  if (isKnownOutlet(line)) return true;
   const words = line.split(' ');
   return (
     line.length <= 40 &&
@@ -113,6 +113,6 @@ export function outletAtEnd(text: string): { before: string; outlet: string } | 
   const words = text.split(' ');
   if (words.length < 3 || ACRONYM.test(words[0])) return undefined;
   const acronym = words.findIndex((word, index) => index >= 2 && ACRONYM.test(word) && !ROMAN_NUMERAL.test(word));
-  const start = acronym >= 0 ? acronym : words.length >= 4 && OUTLET_WORDS.has(words.at(-1)!.toLowerCase()) ? 2 : -1;
+  const start = acronym >= 0 ? acronym : words.length >= 4 && OUTLET_WORDS.has(words[words.length - 1].toLowerCase()) ? 2 : -1;
   return start < 0 ? undefined : { before: words.slice(0, start).join(' '), outlet: words.slice(start).join(' ') };
 }
