@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeSeed } from '../../src/ingest/decode.ts';
 import { readFrontMatter } from '../../src/ingest/frontmatter.ts';
-import { BYLINE, SOURCE_LINE, collapseWhitespace, detectShape, parseFullText, parseListing, parseTagPage, type Capture } from '../../src/ingest/shapes.ts';
+import { collapseWhitespace, detectShape, parseFullText, parseListing, parseTagPage, type Capture } from '../../src/ingest/shapes.ts';
 import { slugify } from '../../src/ingest/slug.ts';
 import { type Rng, shuffle, stream, zipfSampler } from './random.ts';
 import { TRAILING_ELLIPSIS } from '../../src/ingest/normalise.ts';
@@ -87,12 +87,9 @@ async function readCaptures(dir: string): Promise<{ captures: Capture[]; tags: s
     const found = shape === 'tag-page' ? parseTagPage(lines) : shape === 'listing' ? parseListing(lines) : parseFullText(lines);
     for (const capture of found) {
       if (capture.tag) tags.push(capture.tag);
-      for (const line of capture.header) {
-        const source = line.match(SOURCE_LINE);
-        const byline = line.match(BYLINE);
-        if (source) sources.push(source[1]);
-        else if (byline) authors.push(byline[1].replace(/^(?:\p{Ll}\S*\s+)+(?=\p{Lu})/u, ''));
-        else sources.push(line);
+      for (const { reading } of capture.header) {
+        sources.push(...reading.sources);
+        authors.push(...reading.authors);
       }
       captures.push(capture);
     }

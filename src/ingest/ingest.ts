@@ -29,7 +29,11 @@ export function parseSeedFile(file: string, bytes: Uint8Array): SeedFileResult {
   if (!captures.length && !problems.some((problem) => problem.severity === 'error')) {
     problems.push({ file, line: 1, severity: 'warning', message: 'no entries found (empty file?)' });
   }
-  const drafts = captures.map((capture) => normaliseCapture(capture, file, lineOffset + capture.lineIndex + 1, frontMatter));
+  const drafts = captures.map((capture) => {
+    const normalised = normaliseCapture(capture, file, lineOffset, frontMatter);
+    problems.push(...normalised.problems);
+    return normalised.draft;
+  });
   return { drafts, problems };
 }
 

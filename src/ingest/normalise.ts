@@ -1,6 +1,7 @@
-import { PartialDateSchema, type Article, type PartialDate } from './record.ts';
-import { BYLINE, SOURCE_LINE, collapseWhitespace, type Capture } from './shapes.ts';
+import { dateInTitle, dateInUrl, readDateline, type DateReading } from './dates.ts';
 import type { FrontMatter } from './frontmatter.ts';
+import type { Article, DateSource, PartialDate, Problem } from './record.ts';
+import { collapseWhitespace, type Capture } from './shapes.ts';
 
 /** A record before duplicates are merged and slugs assigned. */
 export type Draft = Omit<Article, 'slug'>;
@@ -10,29 +11,93 @@ export const TRAILING_ELLIPSIS = /\s*(?:…|\.\.\.)\.?$/u;
 const URL_PATTERN = /https?:\/\/[^\s<>"'“”‘’]+/g;
 const HEADING_MAX_LENGTH = 60;
 
-export function normaliseCapture(capture: Capture, file: string, line: number, frontMatter: FrontMatter): Draft {
+/**
+ * One capture → a record draft, and the problems found on the way. `lineOffset` is the number of
+ * file lines before the capture's lines (front matter), to name lines in origins and problems.
+ */
+export function normaliseCapture(
+  capture: Capture,
+  file: string,
+  lineOffset: number,
+  frontMatter: FrontMatter,
+): { draft: Draft; problems: Problem[] } {
+  const fileLine = (index: number) => lineOffset + index + 1;
   const title = collapseWhitespace(capture.title);
   const last = capture.paragraphs.at(-1) ?? '';
   const truncated = capture.excerpt && TRAILING_ELLIPSIS.test(last);
   const paragraphs = truncated ? [...capture.paragraphs.slice(0, -1), last.replace(TRAILING_ELLIPSIS, '')] : capture.paragraphs;
-  const titleDate = frontMatter.date ? undefined : dateInTitle(title);
-  const { sources: headerSources, authors } = readHeader(capture.header);
-  const sources = unique([...headerSources, ...frontMatter.sources]);
+  const dateline = capture.paragraphs.length ? readDateline(capture.paragraphs[0]) : undefined;
+  const sources = unique([
+    ...capture.header.flatMap((line) => line.reading.sources),
+    ...(dateline?.outlet ? [dateline.outlet] : []),
+    ...frontMatter.sources,
+  ]);
+  const links = findLinks([title, ...capture.header.map((line) => line.text), ...capture.paragraphs].join('\n'));
+  const titleLine = fileLine(capture.lineIndex);
+  const titleDate = dateInTitle(title);
+  const clues: DateClue[] = [
+    ...(frontMatter.date ? [{ source: 'front-matter' as const, reading: { date: frontMatter.date }, line: 1 }] : []),
+    ...headerDates(capture).map(({ reading, lineIndex }) => ({ source: 'header' as const, reading, line: fileLine(lineIndex) })),
+    ...(dateline?.date ? [{ source: 'dateline' as const, reading: dateline.date, line: fileLine(capture.textLineIndex) }] : []),
+    ...links.flatMap((link) => dateInUrl(link) ?? []).map((date) => ({ source: 'url' as const, reading: { date }, line: titleLine })),
+    ...(titleDate ? [{ source: 'title' as const, reading: { date: titleDate }, line: titleLine }] : []),
+  ];
+  const { date, dateSource, problems } = chooseDate(clues, file);
   const text = paragraphs.join('\n\n');
-  return {
+  const draft: Draft = {
     title,
     teaser: truncated ? text : shorten(paragraphs[0] ?? '', TEASER_MAX_LENGTH),
     truncated,
     body: truncated ? '' : toMarkdown(paragraphs),
     text,
     sources,
-    authors: unique([...authors, ...frontMatter.authors]),
+    authors: unique([...capture.header.flatMap((line) => line.reading.authors), ...frontMatter.authors]),
     tags: unique([...(capture.tag ? [capture.tag] : []), ...frontMatter.tags].map(collapseWhitespace)),
-    date: frontMatter.date ?? titleDate ?? null,
-    dateSource: frontMatter.date ? 'front-matter' : titleDate ? 'title' : null,
-    links: findLinks([title, ...capture.header, ...capture.paragraphs].join('\n')),
-    origins: [{ file, line, sources, text: null }],
+    date,
+    dateSource,
+    links,
+    origins: [
+      {
+        file,
+        line: titleLine,
+        sources,
+        text: null,
+        header: capture.header.map((line) => line.text),
+        furniture: capture.furniture,
+      },
+    ],
   };
+  return { draft, problems };
+}
+
+interface DateClue {
+  source: DateSource;
+  reading: DateReading;
+  /** 1-based file line of a header date or dateline (else the title's, or 1 for front matter): where a warning points. */
+  line: number;
+}
+
+/** The capture's dated header lines, a "published" (or unlabelled) one before an "updated" one. */
+function headerDates(capture: Capture) {
+  const dated = capture.header.flatMap(({ reading: { date }, lineIndex }) => (date ? [{ reading: date, lineIndex }] : []));
+  return dated.sort((a, b) => Number(a.reading.label === 'updated') - Number(b.reading.label === 'updated'));
+}
+
+/**
+ * The most trusted clue's date (clues come in order of trust). An ambiguous numeric date
+ * (03/04/2016) takes the reading another clue agrees with; with no such clue it is read
+ * day-first, with a warning.
+ */
+function chooseDate(clues: DateClue[], file: string): { date: PartialDate | null; dateSource: DateSource | null; problems: Problem[] } {
+  const [best, ...others] = clues;
+  if (!best) return { date: null, dateSource: null, problems: [] };
+  const { date, alternative } = best.reading;
+  if (!alternative) return { date, dateSource: best.source, problems: [] };
+  const agrees = (reading: PartialDate) => others.some((clue) => clue.reading.date.startsWith(reading) || reading.startsWith(clue.reading.date));
+  if (agrees(alternative) && !agrees(date)) return { date: alternative, dateSource: best.source, problems: [] };
+  if (agrees(date) && !agrees(alternative)) return { date, dateSource: best.source, problems: [] };
+  const message = `ambiguous date (${best.source}): read day-first as ${date}, though it could be ${alternative}; nothing else in the capture tells which`;
+  return { date, dateSource: best.source, problems: [{ file, line: best.line, severity: 'warning', message }] };
 }
 
 /** Case- and accent-insensitive de-duplication that keeps the first spelling. */
@@ -44,27 +109,6 @@ export function unique(values: string[]): string[] {
     seen.add(key);
     return true;
   });
-}
-
-function readHeader(header: string[]): { sources: string[]; authors: string[] } {
-  const sources: string[] = [];
-  const authors: string[] = [];
-  for (const line of header) {
-    const source = line.match(SOURCE_LINE);
-    const byline = line.match(BYLINE);
-    if (source) sources.push(source[1]);
-    else if (byline) authors.push(...bylineNames(byline[1]));
-    else sources.push(line);
-  }
-  return { sources, authors };
-}
-
-/** "on the ground journalist Afraa Dagher" → ["Afraa Dagher"]; "A and B" → ["A", "B"]. */
-function bylineNames(byline: string): string[] {
-  return byline
-    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
-    .map((name) => name.replace(/^(?:\p{Ll}\S*\s+)+(?=\p{Lu})/u, '').trim())
-    .filter(Boolean);
 }
 
 /** Shortens at a word boundary to at most `max` characters. */
@@ -135,24 +179,4 @@ function trimUrl(url: string): string {
 
 function count(text: string, char: string): number {
   return text.split(char).length - 1;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
-const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s+(\d{4})\b`, 'i');
-const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i');
-const MONTH_YEAR = new RegExp(String.raw`\b${MONTH}\s+(\d{4})\b`, 'i');
-
-/** An explicit date in a headline: "… – August 2016" → "2016-08"; a bare year is not enough. */
-function dateInTitle(title: string): PartialDate | undefined {
-  const pad = (n: string | number) => String(n).padStart(2, '0');
-  const month = (name: string) => pad(MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1);
-  let match: RegExpMatchArray | null;
-  let date: string | undefined;
-  if ((match = title.match(ISO_DATE))) date = match[0];
-  else if ((match = title.match(DAY_MONTH_YEAR))) date = `${match[3]}-${month(match[2])}-${pad(match[1])}`;
-  else if ((match = title.match(MONTH_DAY_YEAR))) date = `${match[3]}-${month(match[1])}-${pad(match[2])}`;
-  else if ((match = title.match(MONTH_YEAR))) date = `${match[2]}-${month(match[1])}`;
-  return date && PartialDateSchema.safeParse(date).success ? date : undefined;
 }

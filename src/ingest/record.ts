@@ -26,6 +26,10 @@ const OriginSchema = z.object({
   sources: z.array(z.string().min(1)),
   /** This capture's text when the article's `text` does not contain it; `null` when it does. */
   text: z.string().nullable(),
+  /** The capture's header lines as captured (dates, source lines, bylines, a bare outlet name), whatever they were read as. */
+  header: z.array(z.string().min(1)),
+  /** Page-furniture lines ("Share", "Advertisement", "5 min read") kept out of the capture's text. */
+  furniture: z.array(z.string().min(1)),
 });
 
 export const ArticleSchema = z

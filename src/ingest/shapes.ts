@@ -1,8 +1,12 @@
 /**
  * The three shapes a seed file comes in, each read by one pure function over the
- * file's lines. They only cut the text into captures; `normalise.ts` turns a
- * capture into a record.
+ * file's lines. They cut the text into captures, telling header lines (`header.ts`)
+ * and page furniture (`furniture.ts`) from the text; `normalise.ts` turns a capture
+ * into a record.
  */
+
+import { isFurniture } from './furniture.ts';
+import { readHeaderLine, type HeaderReading } from './header.ts';
 
 export type Shape = 'tag-page' | 'listing' | 'full-text';
 
@@ -12,23 +16,41 @@ export interface Capture {
   title: string;
   /** Tag named by a tag page's heading. */
   tag?: string;
-  /** Lines between the title and the text: `Source: X`, `By X`, a bare outlet name. */
-  header: string[];
+  /** Lines between the title and the text: dates, source lines, bylines, a bare outlet name. */
+  header: HeaderLine[];
   /** The captured text, one entry per paragraph, whitespace inside each collapsed. */
   paragraphs: string[];
+  /** 0-based index of the text's first line (the title's when there is no text). */
+  textLineIndex: number;
+  /** Page-furniture lines ("Share", "Advertisement") taken out of the capture, as captured. */
+  furniture: string[];
   /** True when the shape only ever holds excerpts (listing, tag page). */
   excerpt: boolean;
 }
 
+export interface HeaderLine {
+  /** The line as captured, whitespace collapsed. */
+  text: string;
+  lineIndex: number;
+  reading: HeaderReading;
+}
+
+interface Line {
+  text: string;
+  index: number;
+}
+
 interface Block {
-  start: number;
-  lines: string[];
+  lines: Line[];
   /** Blank lines between this block and the previous one (0 for the first). */
   gapBefore: number;
+  /** Furniture lines seen after this block's first line and before the next block. */
+  furniture: string[];
 }
 
 const TAG_PAGE_HEADING = /^\s*Contents tagged with\s+(.+?)\s*$/;
-const BULLET = /^\s*•\s*(.*)$/;
+/** `•` and `·` may touch the title; `-`, `*` and `–` need a space after them. */
+const BULLET = /^(?<indent>\s*)(?:(?<mark>[•·])\s*|(?<spacedMark>[-*–])\s+)(?<title>\S.*)$/u;
 /** Listing entries are two blank lines apart, full-text captures four. */
 const LISTING_GAP = 2;
 const FULL_TEXT_GAP = 4;
@@ -42,20 +64,33 @@ export function collapseWhitespace(text: string): string {
   return /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
-function toBlocks(lines: string[]): Block[] {
+/**
+ * Groups lines into blocks separated by blank lines. Furniture lines are set aside on the block
+ * before them (the next one at the start of a file) and count as neither text nor blank: the gap
+ * across one is the larger of the blank runs around it. A file of nothing but furniture is read as text.
+ */
+function toBlocks(lines: string[], furniture = isFurniture): Block[] {
   const blocks: Block[] = [];
+  const leading: string[] = [];
   let blank = 0;
-  lines.forEach((line, index) => {
-    if (isBlank(line)) {
+  let gap = 0;
+  lines.forEach((text, index) => {
+    if (isBlank(text)) {
       blank++;
       return;
     }
-    const last = blocks.at(-1);
-    if (last && blank === 0) last.lines.push(line);
-    else blocks.push({ start: index, lines: [line], gapBefore: blocks.length ? blank : 0 });
+    gap = Math.max(gap, blank);
     blank = 0;
+    const last = blocks.at(-1);
+    if (furniture(text)) {
+      (last?.furniture ?? leading).push(collapseWhitespace(text));
+      return;
+    }
+    if (last && gap === 0) last.lines.push({ text, index });
+    else blocks.push({ lines: [{ text, index }], gapBefore: last ? gap : 0, furniture: leading.splice(0) });
+    gap = 0;
   });
-  return blocks;
+  return blocks.length || !leading.length ? blocks : toBlocks(lines, () => false);
 }
 
 /** Splits blocks into entries wherever at least `gap` blank lines stand between two blocks. */
@@ -70,51 +105,110 @@ function splitEntries(blocks: Block[], gap: number): Block[][] {
 
 export function detectShape(lines: string[]): Shape {
   const blocks = toBlocks(lines);
-  if (blocks.length && TAG_PAGE_HEADING.test(blocks[0].lines[0])) return 'tag-page';
+  if (blocks.length && TAG_PAGE_HEADING.test(blocks[0].lines[0].text)) return 'tag-page';
   if (blocks.some((block) => block.gapBefore >= FULL_TEXT_GAP)) return 'full-text';
   const entries = splitEntries(blocks, LISTING_GAP);
-  const isListingEntry = (entry: Block[]) =>
-    entry.length === 2 && entry[0].lines.length === 1 && !isHeaderLine(entry[1].lines, true);
-  return entries.length > 0 && entries.every(isListingEntry) ? 'listing' : 'full-text';
+  return entries.length > 0 && entries.every((entry) => readListingEntry(entry)) ? 'listing' : 'full-text';
 }
 
-/** `Contents tagged with <Tag>`, then `  • <title>` bullets, each followed by indented teaser paragraphs. */
+/**
+ * `Contents tagged with <Tag>`, then one bullet per article (`•`, `-`, `*`, `·` or `–`: whichever
+ * the first bullet uses), each followed by optional header lines and indented teaser paragraphs.
+ */
 export function parseTagPage(lines: string[]): Capture[] {
   const [heading, ...rest] = toBlocks(lines);
   if (!heading) return [];
-  const tag = heading.lines[0].match(TAG_PAGE_HEADING)![1];
+  const tag = heading.lines[0].text.match(TAG_PAGE_HEADING)![1];
+  const blocks = [{ ...heading, lines: heading.lines.slice(1) }, ...rest];
+  const bulletTitle = bulletReader(blocks.flatMap((block) => block.lines));
   const captures: Capture[] = [];
-  const blocks = [{ ...heading, lines: heading.lines.slice(1), start: heading.start + 1 }, ...rest];
+  const leadingFurniture: string[] = [];
+  const capture = (line: Line, title: string): Capture => ({
+    lineIndex: line.index,
+    title,
+    tag,
+    header: [],
+    paragraphs: [],
+    textLineIndex: line.index,
+    furniture: leadingFurniture.splice(0),
+    excerpt: true,
+  });
   for (const block of blocks) {
-    block.lines.forEach((line, offset) => {
-      const bullet = line.match(BULLET);
-      if (bullet) {
-        captures.push({ lineIndex: block.start + offset, title: bullet[1], tag, header: [], paragraphs: [], excerpt: true });
-        return;
-      }
+    let inParagraph = false;
+    for (const line of block.lines) {
+      const title = bulletTitle(line.text);
       const current = captures.at(-1);
-      if (!current) {
-        // Text before the first bullet: keep it as a capture of its own rather than drop it.
-        captures.push({ lineIndex: block.start + offset, title: line, tag, header: [], paragraphs: [], excerpt: true });
-      } else if (offset === 0 || BULLET.test(block.lines[offset - 1])) {
-        current.paragraphs.push(collapseWhitespace(line));
-      } else {
-        current.paragraphs[current.paragraphs.length - 1] += ` ${collapseWhitespace(line)}`;
+      if (title !== undefined || !current) {
+        // Text before the first bullet becomes a capture of its own rather than be dropped.
+        captures.push(capture(line, title ?? line.text));
+        inParagraph = false;
+        continue;
       }
-    });
+      const text = collapseWhitespace(line.text);
+      const reading = current.paragraphs.length ? undefined : readHeaderLine(text, { outletAllowed: false });
+      if (reading) current.header.push({ text, lineIndex: line.index, reading });
+      else if (inParagraph) current.paragraphs[current.paragraphs.length - 1] += ` ${text}`;
+      else {
+        if (!current.paragraphs.length) current.textLineIndex = line.index;
+        current.paragraphs.push(text);
+      }
+      inParagraph = !reading;
+    }
+    (captures.at(-1)?.furniture ?? leadingFurniture).push(...block.furniture);
   }
   return captures;
 }
 
-/** Title line, blank line, one teaser paragraph; entries two blank lines apart. */
+/**
+ * The page's bullet is the first line's that starts with one; after that only lines with the same
+ * mark, indented no deeper, are bullets, so a teaser paragraph opening with a dash stays text.
+ */
+function bulletReader(lines: Line[]): (line: string) => string | undefined {
+  const first = lines.map((line) => BULLET.exec(line.text)?.groups).find(Boolean);
+  return (line) => {
+    const bullet = first && BULLET.exec(line)?.groups;
+    const mark = (groups: Record<string, string>) => groups.mark ?? groups.spacedMark;
+    return bullet && first && mark(bullet) === mark(first) && bullet.indent.length <= first.indent.length ? bullet.title : undefined;
+  };
+}
+
+/** Title line, optional header lines, one teaser paragraph; entries two blank lines apart. */
 export function parseListing(lines: string[]): Capture[] {
-  return splitEntries(toBlocks(lines), LISTING_GAP).map(([title, teaser]) => ({
-    lineIndex: title.start,
-    title: title.lines[0],
-    header: [],
-    paragraphs: [collapseWhitespace(teaser.lines.join(' '))],
+  return splitEntries(toBlocks(lines), LISTING_GAP).flatMap((entry) => readListingEntry(entry) ?? []);
+}
+
+/**
+ * A listing entry: a title line, then header lines (under the title or in blocks of their own),
+ * then one teaser block whose first line is no header line. Undefined for anything else.
+ */
+function readListingEntry(entry: Block[]): Capture | undefined {
+  const [titleBlock, ...rest] = entry;
+  const teaser = rest.pop();
+  if (!teaser) return undefined;
+  const header = readHeaderLines([...titleBlock.lines.slice(1), ...rest.flatMap((block) => block.lines)]);
+  const [first] = teaser.lines;
+  if (!header || readHeaderLine(collapseWhitespace(first.text), { outletAllowed: teaser.lines.length > 1 })) return undefined;
+  return {
+    lineIndex: titleBlock.lines[0].index,
+    title: titleBlock.lines[0].text,
+    header,
+    paragraphs: [collapseWhitespace(teaser.lines.map((line) => line.text).join(' '))],
+    textLineIndex: first.index,
+    furniture: entry.flatMap((block) => block.furniture),
     excerpt: true,
-  }));
+  };
+}
+
+/** Every line read as a header line (no bare outlet), or undefined if one is not. */
+function readHeaderLines(lines: Line[]): HeaderLine[] | undefined {
+  const header: HeaderLine[] = [];
+  for (const line of lines) {
+    const text = collapseWhitespace(line.text);
+    const reading = readHeaderLine(text, { outletAllowed: false });
+    if (!reading) return undefined;
+    header.push({ text, lineIndex: line.index, reading });
+  }
+  return header;
 }
 
 /**
@@ -126,44 +220,25 @@ export function parseFullText(lines: string[]): Capture[] {
   const gap = blocks.some((block) => block.gapBefore >= FULL_TEXT_GAP) ? FULL_TEXT_GAP : LISTING_GAP;
   return splitEntries(blocks, gap).map((entry) => {
     const [first, ...others] = entry;
-    const textLines = [first.lines.slice(1), ...others.map((block) => block.lines)].filter((group) => group.length);
-    const header: string[] = [];
-    while (textLines.length && isHeaderLine(textLines[0], header.length === 0)) {
-      header.push(collapseWhitespace(textLines[0].shift()!));
-      if (!textLines[0].length) textLines.shift();
+    const groups = [first.lines.slice(1), ...others.map((block) => block.lines)].filter((group) => group.length);
+    const header: HeaderLine[] = [];
+    for (let group = groups[0]; group; group = groups[0]) {
+      const text = collapseWhitespace(group[0].text);
+      // A bare outlet name only first under the title, with the text right below it.
+      const reading = readHeaderLine(text, { outletAllowed: header.length === 0 && group.length > 1 });
+      if (!reading) break;
+      header.push({ text, lineIndex: group[0].index, reading });
+      group.shift();
+      if (!group.length) groups.shift();
     }
     return {
-      lineIndex: first.start,
-      title: first.lines[0],
+      lineIndex: first.lines[0].index,
+      title: first.lines[0].text,
       header,
-      paragraphs: textLines.map((group) => collapseWhitespace(group.join(' '))),
+      paragraphs: groups.map((group) => collapseWhitespace(group.map((line) => line.text).join(' '))),
+      textLineIndex: groups[0]?.[0].index ?? first.lines[0].index,
+      furniture: entry.flatMap((block) => block.furniture),
       excerpt: false,
     };
   });
-}
-
-export const SOURCE_LINE = /^\s*Source:\s*(.+?)\s*$/i;
-export const BYLINE = /^\s*By\s+(.+?)\s*$/;
-
-/**
- * A header line is `Source: X`, `By X`, or — first under the title, with text
- * right below it on the next line — a short bare outlet name such as "Al Masdar News".
- */
-function isHeaderLine(group: string[], firstHeader: boolean): boolean {
-  const [line] = group;
-  if (SOURCE_LINE.test(line)) return true;
-  if (BYLINE.test(line)) return line.length <= 80 && !/[.;:!?…]$/.test(line.trim());
-  return firstHeader && group.length > 1 && isOutletName(line);
-}
-
-function isOutletName(line: string): boolean {
-  const text = collapseWhitespace(line);
-  const words = text.split(' ');
-  return (
-    text.length <= 40 &&
-    words.length <= 5 &&
-    !/[.,;:!?…"”’)]$/.test(text) &&
-    !/https?:\/\//.test(text) &&
-    words.every((word) => /^[\p{Lu}\d&]/u.test(word))
-  );
 }

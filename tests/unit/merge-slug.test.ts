@@ -41,9 +41,9 @@ describe('merge', () => {
     expect(articles).toHaveLength(2);
     const merged = articles.find((article) => /ceasefire/i.test(article.title))!;
     expect(merged.origins).toEqual([
-      { file: 'a-listing.txt', line: 1, sources: [], text: null },
-      { file: 'b-full.txt', line: 4, sources: ['Press TV'], text: null },
-      { file: 'c-tags.txt', line: 3, sources: [], text: null },
+      { file: 'a-listing.txt', line: 1, sources: [], text: null, header: [], furniture: [] },
+      { file: 'b-full.txt', line: 4, sources: ['Press TV'], text: null, header: ['Source: Press TV'], furniture: [] },
+      { file: 'c-tags.txt', line: 3, sources: [], text: null, header: [], furniture: [] },
     ]);
     expect(merged.truncated).toBe(false);
     expect(merged.body).toContain('A second paragraph of the full text.');
@@ -75,8 +75,8 @@ describe('merging without loss', () => {
     expect(article.body).toContain('A third one.');
     expect(article.sources).toEqual(['SANA', 'Al Watan']);
     expect(article.origins).toEqual([
-      { file: 'a.txt', line: 1, sources: ['SANA'], text: 'Rents rose by a third this year, traders say.' },
-      { file: 'b.txt', line: 1, sources: ['Al Watan'], text: null },
+      { file: 'a.txt', line: 1, sources: ['SANA'], text: 'Rents rose by a third this year, traders say.', header: ['Source: SANA'], furniture: [] },
+      { file: 'b.txt', line: 1, sources: ['Al Watan'], text: null, header: ['Source: Al Watan'], furniture: [] },
     ]);
     expect(problems).toEqual([
       { file: 'a.txt', line: 1, severity: 'warning', message: '"Rents rise in Damascus" is also captured at b.txt:1 with a different text; both texts are kept' },

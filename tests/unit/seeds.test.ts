@@ -33,6 +33,19 @@ describe('the five seed files', () => {
     }
   });
 
+  it('keep their header lines in the origins and take no line for page furniture', () => {
+    const origins = result.articles.flatMap((article) => article.origins);
+    expect(origins.flatMap((origin) => origin.header).sort()).toEqual([
+      'Al Masdar News',
+      'By Eva Bartlett',
+      'By on the ground journalist Afraa Dagher',
+      'Source: Press TV',
+      'Source: South Front',
+      'Source: Syrian News',
+    ]);
+    expect(origins.flatMap((origin) => origin.furniture)).toEqual([]);
+  });
+
   it('parse to byte-identical JSON when run twice', async () => {
     const again = await parseSeedDir(SEEDS_DIR);
     expect(JSON.stringify(again)).toBe(JSON.stringify(result));

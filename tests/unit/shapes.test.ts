@@ -110,7 +110,7 @@ describe('parseTagPage', () => {
 describe('parseFullText', () => {
   it('splits captures four blank lines apart and separates header lines from the text', () => {
     const captures = parseFullText(FULL_TEXT.split('\n'));
-    expect(captures.map(({ title, lineIndex, header, excerpt }) => ({ title, lineIndex, header, excerpt }))).toEqual([
+    expect(captures.map(({ title, lineIndex, header, excerpt }) => ({ title, lineIndex, header: header.map((line) => line.text), excerpt }))).toEqual([
       { title: 'War Crime: something happened', lineIndex: 0, header: ['Source: Press TV'], excerpt: false },
       { title: 'Second article title', lineIndex: 14, header: ['By on the ground journalist Afraa Dagher', 'Source: Syrian News'], excerpt: false },
       { title: 'Third article title', lineIndex: 23, header: ['Al Masdar News'], excerpt: false },
