@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PageOf } from './pagination.ts';
 import type { Article } from '../ingest/record.ts';
 import type { Term } from './taxonomy.ts';
+import type { Timeline } from './timeline.ts';
 
 const digests = new WeakMap<Article, string>();
 
@@ -22,10 +23,13 @@ export function articleKey(article: Article, bodyHtml: string, terms: Term[]): s
   return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]));
 }
 
-/** A listing page shows its heading, its place among its pages, and its records. */
-export function listingKey(heading: string, page: PageOf<Article>): string {
+/**
+ * A listing page shows its heading, its place among its pages, its records, and perhaps a
+ * timeline, which depends on the dates of all of the listing's records, not only the page's.
+ */
+export function listingKey(heading: string, page: PageOf<Article>, timeline?: Timeline): string {
   const { currentPage, lastPage, total, url } = page;
-  return cacheKey(heading, currentPage, lastPage, total, url, page.data.map(digestOf));
+  return cacheKey(heading, currentPage, lastPage, total, url, page.data.map(digestOf), timeline ?? null);
 }
 
 /** Records appear on several listing pages: hash each one once. */

@@ -1,6 +1,7 @@
 import { PAGE_SIZE } from '../consts.ts';
 import { listingKey } from './cache-key.ts';
 import type { Article } from '../ingest/record.ts';
+import { monthlyCounts } from './timeline.ts';
 
 /** One page of a paginated listing: what ListingPage shows and links. */
 export interface PageOf<T> {
@@ -47,7 +48,17 @@ export function paginate<T>(items: T[], base: string, segment = ''): { param: st
   });
 }
 
-/** A listing route's static paths: one per page, each with its page, its title and its cacheKey. */
-export function listingPaths(articles: Article[], base: string, title: string, params: Record<string, string>, segment = '') {
-  return paginate(articles, base, segment).map(({ param, page }) => ({ params: { ...params, page: param }, props: { page, title }, cacheKey: listingKey(title, page) }));
+interface ListingOptions {
+  /** Put before page numbers, e.g. `page/`: see `listingPageUrl`. */
+  segment?: string;
+  /** Show the listing's timeline (all its articles per month) on its first page. */
+  timeline?: boolean;
+}
+
+/** A listing route's static paths: one per page, each with its page, its title, its timeline if any and its cacheKey. */
+export function listingPaths(articles: Article[], base: string, title: string, params: Record<string, string>, { segment = '', timeline = false }: ListingOptions = {}) {
+  return paginate(articles, base, segment).map(({ param, page }) => {
+    const chart = timeline && page.currentPage === 1 ? monthlyCounts(articles) : undefined;
+    return { params: { ...params, page: param }, props: { page, title, timeline: chart }, cacheKey: listingKey(title, page, chart) };
+  });
 }

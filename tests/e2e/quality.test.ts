@@ -49,6 +49,7 @@ describe('axe-core in Chromium', () => {
     'excerpt article': '/articles/yankees-in-syria/',
     tag: '/tags/assad/',
     source: '/sources/press-tv/',
+    'source with a timeline': '/sources/eva-bartlett/',
     'archive index': '/archive/',
     'archive year': '/archive/2016/',
     undated: '/archive/undated/',

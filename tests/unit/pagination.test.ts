@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../src/consts.ts';
 import { articleKey, listingKey } from '../../src/lib/cache-key.ts';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
-import { listingPageUrl, paginate } from '../../src/lib/pagination.ts';
+import { listingPageUrl, listingPaths, paginate } from '../../src/lib/pagination.ts';
 import type { Article } from '../../src/ingest/record.ts';
 import type { Term } from '../../src/lib/taxonomy.ts';
 import { monthUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
@@ -47,6 +47,21 @@ describe('cache keys for incremental builds', async () => {
     expect(listingKey('Dated', first.page)).not.toBe(key);
     expect(listingKey('Undated', second.page)).not.toBe(key);
     expect(listingKey('Undated', paginate(articles.slice(0, -1), '/archive/undated/')[0].page)).not.toBe(key);
+  });
+
+  it('a listing’s first page with a timeline changes its key with the date of any of its records, even one on a later page', () => {
+    const keys = (list: Article[], timeline = true) => listingPaths(list, '/tags/x/', 'Tagged “x”', { tag: 'x' }, { timeline }).map((path) => path.cacheKey);
+    const redated = (article: Article): Article => ({ ...article, date: '2019-03', dateSource: 'front-matter' });
+    const last = articles.length - 1;
+    const [first, second] = keys(articles);
+    expect(keys([...articles.slice(0, last), edited(articles[last])]).slice(0, 2)).toEqual([first, second]);
+    const afterRedating = keys([...articles.slice(0, last), redated(articles[last])]);
+    expect(afterRedating[0]).not.toBe(first);
+    expect(afterRedating[1]).toBe(second);
+    const withoutTimeline = keys(articles, false)[0];
+    expect(withoutTimeline).not.toBe(first);
+    expect(keys([...articles.slice(0, last), redated(articles[last])], false)[0]).toBe(withoutTimeline);
+    expect(listingPaths(articles, '/tags/x/', 'Tagged “x”', { tag: 'x' }, { timeline: true }).map((path) => Boolean(path.props.timeline))).toEqual([true, false, false]);
   });
 
   it('an article page changes its key with its record, its rendered body and the names or slugs of its terms', () => {
