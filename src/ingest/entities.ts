@@ -16,8 +16,8 @@
  * again. The aliases are folded with the same character folding, so both sides always agree.
  */
 import { assignSlugs, compareCodeUnits, foldAccents } from './slug.ts';
-import type { EntityKind, GazetteerEntity, SourceLine } from './gazetteer.ts';
-import type { Problem } from './record.ts';
+import type { GazetteerEntity, SourceLine } from './gazetteer.ts';
+import type { EntityKind, EntityMention, Problem } from './record.ts';
 
 /** The Arabic article as outlets transliterate it, in Latin and Cyrillic letters. */
 const ARTICLES = new Set([
@@ -101,16 +101,6 @@ interface NameTargets {
   anyCase?: number;
   /** Case-sensitive forms (accents and separators still folded) → index into `topics`. */
   exact: Map<string, number>;
-}
-
-export interface EntityMention {
-  slug: string;
-  name: string;
-  kind: EntityKind;
-  /** How many times the text names it. */
-  count: number;
-  /** The forms that occurred, as written (whitespace collapsed), in order of first occurrence. */
-  spellings: string[];
 }
 
 const ASCII_WORD_CHARS = Uint8Array.from({ length: 0x80 }, (_, code) => Number(/[A-Za-z0-9]/.test(String.fromCharCode(code))));
@@ -350,10 +340,12 @@ export function matchEntities(text: string, gazetteer: CompiledGazetteer): Entit
 
 /**
  * The text of an article that names are looked for in: title and body, or title and teaser when
- * only an excerpt was captured (a full text's teaser repeats its first paragraph). URLs are left out.
+ * only an excerpt was captured (a full text's teaser repeats its first paragraph), then the texts of
+ * other captures that the article's own text does not hold. URLs are left out.
  */
-export function mentionText(article: { title: string; teaser: string; body: string }): string {
-  return `${article.title}\n\n${article.body || article.teaser}`.replace(/<?https?:\/\/[^\s>]*>?/g, ' ');
+export function mentionText(article: { title: string; teaser: string; body: string; origins: { text: string | null }[] }): string {
+  const others = article.origins.flatMap((origin) => (origin.text === null ? [] : [origin.text]));
+  return [article.title, article.body || article.teaser, ...others].join('\n\n').replace(/<?https?:\/\/[^\s>]*>?/g, ' ');
 }
 
 interface Claim {

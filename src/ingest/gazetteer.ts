@@ -11,11 +11,10 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, 
 import { z } from 'zod';
 import { decodeSeed } from './decode.ts';
 import { compileGazetteer, type CompiledGazetteer } from './entities.ts';
-import type { Problem } from './record.ts';
+import { ENTITY_KINDS, type EntityKind, type Problem } from './record.ts';
 import { compareCodeUnits, foldAccents } from './slug.ts';
 
-export const ENTITY_KINDS = ['person', 'place', 'organisation'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+export { ENTITY_KINDS, type EntityKind };
 
 /** The seed folder's own additions to the shipped gazetteer. */
 export const ENTITIES_FILE = 'entities.yaml';

@@ -3,6 +3,8 @@ import chardet from 'chardet';
 import { join, relative, sep } from 'node:path';
 import { decodeSeed } from './decode.ts';
 import { readFrontMatter } from './frontmatter.ts';
+import { matchEntities, mentionText, type CompiledGazetteer } from './entities.ts';
+import { ENTITIES_FILE, loadGazetteer } from './gazetteer.ts';
 import { mergeDrafts } from './merge.ts';
 import { normaliseCapture, type Draft } from './normalise.ts';
 import { ArticleSchema, type ParseResult, type Problem } from './record.ts';
@@ -46,18 +48,20 @@ function notUtf8Message(file: string, bytes: Uint8Array, byteOffset: number): st
   return `${invalid}: the file looks like ${encoding}, and seed files must be UTF-8; convert it with \`iconv -f ${encoding} -t UTF-8 ${quoted} > converted.tmp && mv converted.tmp ${quoted}\` in the seed folder`;
 }
 
-/** Merges every file's captures into validated records sorted by slug, problems sorted by file and line. */
-export function assembleArticles(files: SeedFileResult[]): ParseResult {
+/**
+ * Merges every file's captures into validated records sorted by slug, each with the gazetteer's
+ * entities it names; problems sorted by file and line.
+ */
+export function assembleArticles(files: SeedFileResult[], gazetteer: CompiledGazetteer): ParseResult {
   const merged = mergeDrafts(files.flatMap((result) => result.drafts));
   const problems = [...files.flatMap((result) => result.problems), ...merged.problems];
-  const articles = merged.articles.filter((article) => {
-    const check = ArticleSchema.safeParse(article);
-    if (!check.success) {
-      const [origin] = article.origins;
-      const detail = check.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      problems.push({ ...origin, severity: 'error', message: `article "${article.title}" is not a valid record: ${detail}` });
-    }
-    return check.success;
+  const articles = merged.articles.flatMap((article) => {
+    const check = ArticleSchema.safeParse({ ...article, entities: matchEntities(mentionText(article), gazetteer) });
+    if (check.success) return [check.data];
+    const [origin] = article.origins;
+    const detail = check.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    problems.push({ ...origin, severity: 'error', message: `article "${article.title}" is not a valid record: ${detail}` });
+    return [];
   });
   problems.sort((a, b) => compareCodeUnits(a.file, b.file) || a.line - b.line || compareCodeUnits(a.message, b.message));
   return { articles, problems };
@@ -71,11 +75,16 @@ async function listSeedFiles(dir: string): Promise<{ seeds: string[]; skipped: s
     .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort(compareCodeUnits);
-  return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file)) };
+  return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file) && !isKnownFile(file)) };
 }
 
 function isSeedFile(file: string): boolean {
   return file.toLowerCase().endsWith('.txt');
+}
+
+/** A file of the seed folder that is read, but not as captures. */
+function isKnownFile(file: string): boolean {
+  return file === ENTITIES_FILE;
 }
 
 /** Reads one seed file; a file that cannot be read becomes an error, not an exception. */
@@ -108,11 +117,15 @@ export async function seedFolderProblem(dir: string): Promise<Problem | undefine
   return undefined;
 }
 
-/** The whole ingest: every seed file under `dir` → `{ articles, problems }`. */
+/**
+ * The whole ingest: every seed file under `dir`, with the gazetteer (the shipped one and the
+ * folder's `entities.yaml`) → `{ articles, problems }`.
+ */
 export async function parseSeedDir(dir: string): Promise<ParseResult> {
   const folderProblem = await seedFolderProblem(dir);
   if (folderProblem) return { articles: [], problems: [folderProblem] };
   const { seeds, skipped } = await listSeedFiles(dir);
-  const results = await Promise.all(seeds.map((file) => readSeedFile(dir, file)));
-  return assembleArticles([...results, { drafts: [], problems: skipped.map(skippedFileWarning) }]);
+  const [results, names] = await Promise.all([Promise.all(seeds.map((file) => readSeedFile(dir, file))), loadGazetteer(dir)]);
+  const others = { drafts: [], problems: [...skipped.map(skippedFileWarning), ...names.problems] };
+  return assembleArticles([...results, others], names.gazetteer);
 }

@@ -24,13 +24,16 @@ export function containsWords(text: string, part: string): boolean {
   return ` ${wordsOf(text)} `.includes(` ${wordsOf(part)} `);
 }
 
+/** A record before the names in it are looked up. */
+export type Merged = Omit<Article, 'entities'>;
+
 /**
  * Merges captures of the same article and gives each a stable slug. The fullest capture
  * gives the title, teaser and body; tags, sources, authors, links and origins are pooled;
  * a capture whose text the body does not contain keeps it in its origin, with a warning, and
  * so do dates that disagree. Returns records sorted by slug.
  */
-export function mergeDrafts(drafts: Draft[]): { articles: Article[]; problems: Problem[] } {
+export function mergeDrafts(drafts: Draft[]): { articles: Merged[]; problems: Problem[] } {
   const groups = new Map<string, Draft[]>();
   for (const draft of drafts) {
     const key = titleKey(draft.title);
@@ -41,7 +44,7 @@ export function mergeDrafts(drafts: Draft[]): { articles: Article[]; problems: P
   const slugs = assignSlugs(new Map([...groups].map(([key, group]) => [key, group[0].title])), 'article');
   const problems: Problem[] = [];
   const articles = [...groups]
-    .map(([key, group]): Article => ({ slug: slugs.get(key)!, ...mergeGroup(group, problems) }))
+    .map(([key, group]): Merged => ({ slug: slugs.get(key)!, ...mergeGroup(group, problems) }))
     .sort(bySlug);
   return { articles, problems };
 }

@@ -3,8 +3,8 @@ import type { FrontMatter } from './frontmatter.ts';
 import type { Article, DateSource, PartialDate, Problem } from './record.ts';
 import { collapseWhitespace, type Capture } from './shapes.ts';
 
-/** A record before duplicates are merged and slugs assigned. */
-export type Draft = Omit<Article, 'slug'>;
+/** A record before duplicates are merged, slugs assigned and names looked up. */
+export type Draft = Omit<Article, 'slug' | 'entities'>;
 
 const TEASER_MAX_LENGTH = 300;
 export const TRAILING_ELLIPSIS = /\s*(?:…|\.\.\.)\.?$/u;

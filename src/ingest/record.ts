@@ -32,6 +32,22 @@ const OriginSchema = z.object({
   furniture: z.array(z.string().min(1)),
 });
 
+/** What a gazetteer entity is: see src/ingest/gazetteer.yaml. */
+export const ENTITY_KINDS = ['person', 'place', 'organisation'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** A person, place or organisation of the gazetteer that the article names. */
+const EntitySchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  /** The canonical name: the title of the English Wikipedia article. */
+  name: z.string().min(1),
+  kind: z.enum(ENTITY_KINDS),
+  /** How many times the article names it. */
+  count: z.number().int().positive(),
+  /** The forms the article writes it in (whitespace collapsed), in order of first occurrence. */
+  spellings: z.array(z.string().min(1)).min(1),
+});
+
 export const ArticleSchema = z
   .object({
     slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
@@ -44,6 +60,8 @@ export const ArticleSchema = z
     sources: z.array(z.string().min(1)),
     authors: z.array(z.string().min(1)),
     tags: z.array(z.string().min(1)),
+    /** Every gazetteer entity the title and text name, most-named first, then by slug. */
+    entities: z.array(EntitySchema),
     date: PartialDateSchema.nullable(),
     dateSource: z.enum(DATE_SOURCES).nullable(),
     links: z.array(z.url({ protocol: /^https?$/ })),
@@ -59,6 +77,7 @@ export const ArticleSchema = z
   });
 
 export type Article = z.infer<typeof ArticleSchema>;
+export type EntityMention = z.infer<typeof EntitySchema>;
 export type PartialDate = z.infer<typeof PartialDateSchema>;
 
 export const ProblemSchema = z.object({

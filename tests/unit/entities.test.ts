@@ -136,19 +136,27 @@ describe('matchEntities', () => {
 });
 
 describe('mentionText', () => {
-  it('is the title and the body, or the teaser when only an excerpt was captured, without URLs', () => {
-    expect(mentionText({ title: 'T', teaser: 'First paragraph.', body: 'First paragraph.\n\nSee <https://example.org/syria-news> now.' })).toBe('T\n\nFirst paragraph.\n\nSee   now.');
-    expect(mentionText({ title: 'T', teaser: 'Cut off in Raqqa', body: '' })).toBe('T\n\nCut off in Raqqa');
-    expect(counts(mentionText({ title: 'Raqqa', teaser: 'Raqqa', body: 'Raqqa https://raqqa.example.org' }))).toEqual({ Raqqa: 2 });
+  it('is the title and the body, or the teaser when only an excerpt was captured, and other captures\' texts, without URLs', () => {
+    const origins = [{ text: null }];
+    expect(mentionText({ title: 'T', teaser: 'First paragraph.', body: 'First paragraph.\n\nSee <https://example.org/syria-news> now.', origins })).toBe('T\n\nFirst paragraph.\n\nSee   now.');
+    expect(mentionText({ title: 'T', teaser: 'Cut off in Raqqa', body: '', origins })).toBe('T\n\nCut off in Raqqa');
+    expect(counts(mentionText({ title: 'Raqqa', teaser: 'Raqqa', body: 'Raqqa https://raqqa.example.org', origins }))).toEqual({ Raqqa: 2 });
+    expect(mentionText({ title: 'T', teaser: 'In Homs.', body: '', origins: [{ text: null }, { text: 'Another outlet: in Hama.' }] })).toBe('T\n\nIn Homs.\n\nAnother outlet: in Hama.');
   });
 });
 
-describe('the real seeds', () => {
+describe('the records of the real seeds', () => {
   let articles: Article[];
   beforeAll(async () => {
     ({ articles } = await parseSeedDir(SEEDS_DIR));
   });
-  const entitiesOf = (title: string) => counts(mentionText(byTitle(articles, title)));
+  /** name → count of the entities a record carries. */
+  const entitiesOf = (title: string) => Object.fromEntries(byTitle(articles, title).entities.map((entity) => [entity.name, entity.count]));
+
+  it('give every record the entities its text names, and 45 of the 46 name at least one', () => {
+    for (const article of articles) expect(article.entities).toEqual(matchEntities(mentionText(article), shipped));
+    expect(articles.filter((article) => article.entities.length)).toHaveLength(45);
+  });
 
   it('names in the Press TV report on the Deir Ezzor airstrike', () => {
     expect(entitiesOf('War Crime: 62 Syrian forces')).toEqual({
@@ -177,8 +185,7 @@ describe('the real seeds', () => {
       'United States Armed Forces': 1,
       'White House': 1,
     });
-    const mentions = matchEntities(mentionText(byTitle(articles, 'War Crime: 62 Syrian forces')), shipped);
-    const spellings = Object.fromEntries(mentions.map((mention) => [mention.name, mention.spellings]));
+    const spellings = Object.fromEntries(byTitle(articles, 'War Crime: 62 Syrian forces').entities.map((entity) => [entity.name, entity.spellings]));
     expect(spellings['Deir ez-Zor']).toEqual(['Deir Ezzor']);
     expect(spellings['Deir ez-Zor Airport']).toEqual(['Dayr al-Zawr military airport', 'Dayr al-Zawr air base']);
     expect(spellings['Islamic State']).toEqual(['Daesh']);

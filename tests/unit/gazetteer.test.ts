@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileGazetteer, matchEntities, type CompiledGazetteer } from '../../src/ingest/entities.ts';
 import { ENTITY_KINDS, loadGazetteer, mergeEntries, readGazetteer } from '../../src/ingest/gazetteer.ts';
-import type { Problem } from '../../src/ingest/record.ts';
-import { SEEDS_DIR, makeSeedDir, utf8 } from './helpers.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import type { Article, Problem } from '../../src/ingest/record.ts';
+import { SEEDS_DIR, makeSeedDir, runCli, utf8 } from './helpers.ts';
 
 /** Reads, merges and compiles one file on its own: all its problems, and what matches. */
 function check(yaml: string): { problems: Problem[]; gazetteer: CompiledGazetteer } {
@@ -110,12 +111,12 @@ describe('reading a gazetteer file', () => {
 describe("a seed folder's entities.yaml", () => {
   it('adds entities and aliases to the shipped ones', async () => {
     const dir = await makeSeedDir({
-      'entities.yaml': '- name: Second Qumran Foundation\n  kind: organisation\n\n- name: Deir ez-Zor\n  aliases: [Dair Ez Zour]\n',
+      'entities.yaml': '- name: Second Qumran Foundation\n  kind: organisation\n\n- name: Deir ez-Zor\n  aliases: [Dar Zoor]\n',
     });
     const { gazetteer, problems } = await loadGazetteer(dir);
     expect(problems).toEqual([]);
-    expect(names(gazetteer, 'the Second Qumran Foundation in Dair Ez Zour and Deir ez-Zor')).toEqual(['Deir ez-Zor', 'Second Qumran Foundation']);
-    expect(gazetteer.topics.find((topic) => topic.name === 'Deir ez-Zor')?.aliases).toContain('Dair Ez Zour');
+    expect(names(gazetteer, 'the Second Qumran Foundation in Dar Zoor and Deir ez-Zor')).toEqual(['Deir ez-Zor', 'Second Qumran Foundation']);
+    expect(gazetteer.topics.find((topic) => topic.name === 'Deir ez-Zor')?.aliases).toContain('Dar Zoor');
   });
 
   it('replaces a shipped entity by its canonical name, kind and aliases included', async () => {
@@ -150,5 +151,48 @@ describe("a seed folder's entities.yaml", () => {
     expect(names(read.gazetteer, 'Exampleville')).toEqual(['Example Town']);
     const invalid = await makeSeedDir({ 'entities.yaml': new Uint8Array([...utf8('- name: A\n  kind: place\n  aliases: [B'), 0xff, ...utf8(']\n')]) });
     expect((await loadGazetteer(invalid)).problems).toEqual([error(3, /^invalid UTF-8 at byte offset 37/)]);
+  });
+});
+
+describe('entities.yaml through parseSeedDir', () => {
+  const story = 'A night in Dar Zoor\n\nFighting went on near Dar Zoor and in Palmyra, said the Second Qumran Foundation.\n';
+  const entitiesOf = (articles: Article[]) => articles[0].entities.map(({ name, kind, count, spellings }) => ({ name, kind, count, spellings }));
+
+  it('gives the records its added entity and aliases, and is not reported as a skipped file', async () => {
+    const shipped = await parseSeedDir(await makeSeedDir({ 'story.txt': story }));
+    expect(entitiesOf(shipped.articles)).toEqual([{ name: 'Palmyra', kind: 'place', count: 1, spellings: ['Palmyra'] }]);
+    const dir = await makeSeedDir({
+      'story.txt': story,
+      'entities.yaml': '- name: Second Qumran Foundation\n  kind: organisation\n- name: Deir ez-Zor\n  aliases: [Dar Zoor]\n',
+    });
+    const { articles, problems } = await parseSeedDir(dir);
+    expect(problems).toEqual([]);
+    expect(entitiesOf(articles)).toEqual([
+      { name: 'Deir ez-Zor', kind: 'place', count: 2, spellings: ['Dar Zoor'] },
+      { name: 'Palmyra', kind: 'place', count: 1, spellings: ['Palmyra'] },
+      { name: 'Second Qumran Foundation', kind: 'organisation', count: 1, spellings: ['Second Qumran Foundation'] },
+    ]);
+  });
+
+  it('overrides a shipped entity: replace: true drops its aliases', async () => {
+    const dir = await makeSeedDir({ 'story.txt': 'Tadmur and Palmyra\n\nTadmur, also Palmyra.\n', 'entities.yaml': '- name: Palmyra\n  replace: true\n' });
+    const { articles, problems } = await parseSeedDir(dir);
+    expect(problems).toEqual([]);
+    expect(entitiesOf(articles)).toEqual([{ name: 'Palmyra', kind: 'place', count: 2, spellings: ['Palmyra'] }]);
+  });
+
+  it('fails like a front-matter error: an error names entities.yaml and its line, and the CLI exits 1', async () => {
+    const dir = await makeSeedDir({ 'story.txt': story, 'entities.yaml': '- name: Second Qumran Foundation\n  kind: organisation\n- name: Nowhere Town\n  aliases: [Nowhereville]\n' });
+    const { articles, problems } = await parseSeedDir(dir);
+    expect(problems).toEqual([error(3, /^entity "Nowhere Town": a new entity needs a kind \(person, place, organisation\)$/)]);
+    expect(articles).toHaveLength(1);
+    const cli = runCli(dir);
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain('entities.yaml:3: error: entity "Nowhere Town": a new entity needs a kind');
+  });
+
+  it('is known only at the top of the seed folder: elsewhere it is a skipped file', async () => {
+    const dir = await makeSeedDir({ 'story.txt': story, 'more/entities.yaml': '- name: Nowhere Town\n  kind: place\n' });
+    expect((await parseSeedDir(dir)).problems).toEqual([{ file: 'more/entities.yaml', line: 0, severity: 'warning', message: 'not a .txt file; skipped' }]);
   });
 });

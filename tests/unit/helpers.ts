@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
+import { loadGazetteer } from '../../src/ingest/gazetteer.ts';
 import { assembleArticles, parseSeedFile } from '../../src/ingest/ingest.ts';
 import type { Article, ParseResult } from '../../src/ingest/record.ts';
 
@@ -22,10 +23,14 @@ export const SEED_FILES = [
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
+/** The shipped gazetteer alone, as `parseSeedDir` reads it for a folder without entities.yaml. */
+const { gazetteer } = await loadGazetteer(SEEDS_DIR);
+
 /** Parses in-memory files (name → text or bytes) the way `parseSeedDir` would, without touching the disk. */
 export function parseFiles(files: Record<string, string | Uint8Array>): ParseResult {
   return assembleArticles(
     Object.entries(files).map(([name, content]) => parseSeedFile(name, typeof content === 'string' ? utf8(content) : content)),
+    gazetteer,
   );
 }
 
