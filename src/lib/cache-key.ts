@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PageOf } from './pagination.ts';
 import type { Article } from '../ingest/record.ts';
+import type { RelatedLink } from './related.ts';
 import type { Term } from './taxonomy.ts';
 import type { Timeline } from './timeline.ts';
 
@@ -17,19 +18,21 @@ function cacheKey(...shown: unknown[]): string {
 
 /**
  * An article page shows its record, its body as the loader rendered it (renderer code is not
- * part of the page's code for Astro), and links to its tags' and sources' pages.
+ * part of the page's code for Astro), links to its tags', sources' and topics' pages, and its
+ * related articles, which depend on the whole archive.
  */
-export function articleKey(article: Article, bodyHtml: string, terms: Term[]): string {
-  return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]));
+export function articleKey(article: Article, bodyHtml: string, terms: Term[], related: RelatedLink[]): string {
+  return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]), related);
 }
 
 /**
  * A listing page shows its heading, its place among its pages, its records, and perhaps a
- * timeline, which depends on the dates of all of the listing's records, not only the page's.
+ * timeline, which depends on the dates of all of the listing's records, not only the page's,
+ * and a sentence about them (a topic's spellings, which depend on all its records too).
  */
-export function listingKey(heading: string, page: PageOf<Article>, timeline?: Timeline): string {
+export function listingKey(heading: string, page: PageOf<Article>, timeline?: Timeline, about?: string): string {
   const { currentPage, lastPage, total, url } = page;
-  return cacheKey(heading, currentPage, lastPage, total, url, page.data.map(digestOf), timeline ?? null);
+  return cacheKey(heading, currentPage, lastPage, total, url, page.data.map(digestOf), timeline ?? null, about ?? null);
 }
 
 /** Records appear on several listing pages: hash each one once. */

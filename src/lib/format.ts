@@ -1,6 +1,6 @@
 import { SITE_TITLE } from '../consts.ts';
 import { shorten } from '../ingest/normalise.ts';
-import type { DateSource } from '../ingest/record.ts';
+import type { DateSource, EntityKind } from '../ingest/record.ts';
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -23,8 +23,20 @@ export const DATE_SOURCE_WORDS: Record<DateSource, string> = {
   title: 'Dated from the headline',
 };
 
-export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+/** What a topic is, as its page says it, and the heading of its kind on the list of topics. */
+export const ENTITY_KIND_WORDS: Record<EntityKind, { one: string; many: string }> = {
+  person: { one: 'A person', many: 'People' },
+  place: { one: 'A place', many: 'Places' },
+  organisation: { one: 'An organisation', many: 'Organisations' },
+};
+
+/** "A, B and C". */
+export function listInWords(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+}
+
+export function plural(count: number, noun: string, many = `${noun}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? noun : many}`;
 }
 
 const TITLE_MAX_LENGTH = 70;

@@ -53,12 +53,14 @@ interface ListingOptions {
   segment?: string;
   /** Show the listing's timeline (all its articles per month) on its first page. */
   timeline?: boolean;
+  /** A sentence about what the articles have in common, under the heading of every page. */
+  about?: string;
 }
 
-/** A listing route's static paths: one per page, each with its page, its title, its timeline if any and its cacheKey. */
-export function listingPaths(articles: Article[], base: string, title: string, params: Record<string, string>, { segment = '', timeline = false }: ListingOptions = {}) {
+/** A listing route's static paths: one per page, each with its page, its title, its timeline and sentence if any, and its cacheKey. */
+export function listingPaths(articles: Article[], base: string, title: string, params: Record<string, string>, { segment = '', timeline = false, about }: ListingOptions = {}) {
   return paginate(articles, base, segment).map(({ param, page }) => {
     const chart = timeline && page.currentPage === 1 ? monthlyCounts(articles) : undefined;
-    return { params: { ...params, page: param }, props: { page, title, timeline: chart }, cacheKey: listingKey(title, page, chart) };
+    return { params: { ...params, page: param }, props: { page, title, timeline: chart, about }, cacheKey: listingKey(title, page, chart, about) };
   });
 }

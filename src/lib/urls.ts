@@ -2,6 +2,8 @@
 export const articleUrl = (slug: string) => `/articles/${slug}/`;
 export const tagUrl = (slug: string) => `/tags/${slug}/`;
 export const sourceUrl = (slug: string) => `/sources/${slug}/`;
+export const topicsUrl = '/topics/';
+export const topicUrl = (slug: string) => `/topics/${slug}/`;
 export const yearUrl = (year: string) => `/archive/${year}/`;
 export const monthUrl = (year: string, month: string) => `/archive/${year}/${month}/`;
 export const undatedUrl = '/archive/undated/';

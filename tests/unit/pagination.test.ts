@@ -49,6 +49,14 @@ describe('cache keys for incremental builds', async () => {
     expect(listingKey('Undated', paginate(articles.slice(0, -1), '/archive/undated/')[0].page)).not.toBe(key);
   });
 
+  it('every page of a listing with a sentence about it (a topic’s spellings) changes its key with the sentence', () => {
+    const keys = (about: string) => listingPaths(articles, '/topics/x/', 'X', { topic: 'x' }, { about }).map((path) => path.cacheKey);
+    const before = keys('A place. Also written as Y.');
+    expect(keys('A place. Also written as Y.')).toEqual(before);
+    const after = keys('A place. Also written as Y and Z.');
+    expect(after.filter((key, index) => key === before[index])).toEqual([]);
+  });
+
   it('a listing’s first page with a timeline changes its key with the date of any of its records, even one on a later page', () => {
     const keys = (list: Article[], timeline = true) => listingPaths(list, '/tags/x/', 'Tagged “x”', { tag: 'x' }, { timeline }).map((path) => path.cacheKey);
     const redated = (article: Article): Article => ({ ...article, date: '2019-03', dateSource: 'front-matter' });
@@ -64,12 +72,16 @@ describe('cache keys for incremental builds', async () => {
     expect(listingPaths(articles, '/tags/x/', 'Tagged “x”', { tag: 'x' }, { timeline: true }).map((path) => Boolean(path.props.timeline))).toEqual([true, false, false]);
   });
 
-  it('an article page changes its key with its record, its rendered body and the names or slugs of its terms', () => {
-    const key = articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')]);
-    expect(articleKey({ ...articles[0] }, '<p>Body</p>', [term('Assad', 'assad')])).toBe(key);
-    expect(articleKey(edited(articles[0]), '<p>Body</p>', [term('Assad', 'assad')])).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body.</p>', [term('Assad', 'assad')])).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad-2')])).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body</p>', [term('ASSAD', 'assad')])).not.toBe(key);
+  it('an article page changes its key with its record, its rendered body, the names or slugs of its terms and its related articles', () => {
+    const related = [{ slug: articles[1].slug, title: articles[1].title, date: articles[1].date, shared: ['Palmyra'] }];
+    const key = articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], related);
+    expect(articleKey({ ...articles[0] }, '<p>Body</p>', [term('Assad', 'assad')], [{ ...related[0] }])).toBe(key);
+    expect(articleKey(edited(articles[0]), '<p>Body</p>', [term('Assad', 'assad')], related)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body.</p>', [term('Assad', 'assad')], related)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad-2')], related)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('ASSAD', 'assad')], related)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], [])).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], [{ ...related[0], title: 'Retitled' }])).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], [{ ...related[0], shared: ['Palmyra', 'Homs'] }])).not.toBe(key);
   });
 });
