@@ -6,16 +6,16 @@ import type { Article } from '../../src/ingest/record.ts';
 import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { listingPageUrl } from '../../src/lib/pagination.ts';
-import { articleUrl, monthUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
+import { articleUrl, monthUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 
 const ARTICLE_LINK = /href="(\/articles\/[a-z0-9-]+\/)"/g;
 
 /**
  * "Nothing lost": compares a built site with the records parsed from its seeds. Every record
  * has exactly one article page, which shows every text captured of it, is in /articles.json and
- * in the search index, and is listed
- * on the index pages of each of its tags, sources and dates. An empty `failures` means
- * nothing was lost; `summary` is a one-line count.
+ * in the search index, and is listed on the index pages of each of its tags, sources and dates,
+ * and on the topic page of every entity it mentions. An empty `failures` means nothing was lost;
+ * `summary` is a one-line count.
  */
 export function checkBuiltSite(site: string, articles: Article[]): { failures: string[]; summary: string } {
   const archive = buildArchive(articles);
@@ -34,9 +34,10 @@ export function checkBuiltSite(site: string, articles: Article[]): { failures: s
     ...checkSearchIndex(site, articles),
     ...checkListings(site, 'tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) }))),
     ...checkListings(site, 'source', archive.sources.map((term) => ({ ...term, url: sourceUrl(term.slug) }))),
+    ...checkListings(site, 'topic', archive.topics.map((topic) => ({ ...topic, url: topicUrl(topic.slug) }))),
     ...checkListings(site, 'date', dates),
   ];
-  const summary = `${articles.length} articles, ${archive.tags.length} tags, ${archive.sources.length} sources, ${htmlFiles.length} pages`;
+  const summary = `${articles.length} articles, ${archive.tags.length} tags, ${archive.sources.length} sources, ${archive.topics.length} topics, ${htmlFiles.length} pages`;
   return { failures, summary };
 }
 

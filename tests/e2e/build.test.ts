@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { checkBuiltSite } from '../../scripts/lib/check-site.ts';
+import { PAGE_SIZE } from '../../src/consts.ts';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { buildSite, PROJECT } from '../support/build.ts';
 
 const run = promisify(execFile);
@@ -149,19 +151,23 @@ describe('builds', () => {
     const { articles } = await parseSeedDir(join(PROJECT, 'seeds'));
     expect(checkBuiltSite(site, articles).failures).toEqual([]);
 
-    const [gone, unlisted] = articles.filter((article) => article.tags.includes('Assad'));
+    const [gone, unlisted] = articles.filter((article) => article.tags.includes('Assad') && article.entities.length > 0);
     await rm(join(site, 'articles', gone.slug), { recursive: true });
     const tagPage = join(site, 'tags', 'assad', 'index.html');
     await writeFile(tagPage, (await readFile(tagPage, 'utf8')).replaceAll(`/articles/${unlisted.slug}/`, '/articles/elsewhere/'));
     await cp(join(site, 'articles', unlisted.slug), join(site, 'articles', 'stray'), { recursive: true });
+    const topic = buildArchive(articles).topics.find((candidate) => candidate.articles.length <= PAGE_SIZE && candidate.articles.includes(unlisted))!;
+    const topicPage = join(site, 'topics', topic.slug, 'index.html');
+    await writeFile(topicPage, (await readFile(topicPage, 'utf8')).replaceAll(`/articles/${unlisted.slug}/`, '/articles/elsewhere/'));
 
     const { failures, summary } = checkBuiltSite(site, articles);
-    expect(summary).toMatch(/^46 articles, 2 tags, 6 sources, \d+ pages$/);
+    expect(summary).toMatch(/^46 articles, 2 tags, 6 sources, 97 topics, \d+ pages$/);
     expect(failures).toEqual(
       expect.arrayContaining([
         `no article page at /articles/${gone.slug}/`,
         'article page /articles/stray/ has no record',
         expect.stringContaining(`tag "Assad" (/tags/assad/) does not list ${unlisted.slug}`),
+        `topic "${topic.name}" (/topics/${topic.slug}/) does not list ${unlisted.slug}`,
       ]),
     );
   });
