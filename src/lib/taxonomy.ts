@@ -154,6 +154,6 @@ export function buildArchive(records: Article[]): Archive {
     tagOf,
     sourceOf: lookup(sources),
     topicOf,
-    relatedTo: relatedFinder(articles.length, (article) => [...article.tags.map(tagOf), ...article.entities.map((entity) => topicOf(entity.slug))]),
+    relatedTo: relatedFinder(articles, (article) => [...article.tags.map(tagOf), ...article.entities.map((entity) => topicOf(entity.slug))]),
   };
 }
