@@ -2,7 +2,7 @@
  * `npm run bench -- --articles 1000,10000,50000 [--runs 3] [--json out.json] [--keep DIR] [--search | --no-search]`
  *
  * For each size: generates a synthetic corpus (scripts/lib/corpus.ts), times the parser
- * in-process, runs `npm run build`'s script (scripts/build.ts) from scratch into a temporary
+ * in-process and, apart, what names cost it (loading the gazetteer, matching every record), runs `npm run build`'s script (scripts/build.ts) from scratch into a temporary
  * folder the way tests/support/build.ts does, measures the build (wall, Astro, Pagefind,
  * phases from timestamped log lines, peak RSS of the whole process tree) and the output
  * (pages, sizes, one article page's weight), rebuilds after a one-word edit with the
@@ -24,6 +24,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
+import { matchEntities, mentionText } from '../src/ingest/entities.ts';
+import { loadGazetteer } from '../src/ingest/gazetteer.ts';
 import { parseSeedDir } from '../src/ingest/ingest.ts';
 import type { Article } from '../src/ingest/record.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
@@ -427,6 +429,8 @@ interface SizeResult {
   failure?: string;
   corpus: CorpusSummary & { generateSeconds: number; dir?: string };
   parse: { seconds: number[]; mbPerSecond: number; articles: number; problems: number };
+  /** Part of the parse: load and compile the gazetteer, then find the entities of every record (medians). */
+  names: { loadSeconds: number; matchSeconds: number; entitiesPerArticle: number };
   build?: { runs: BuildMeasure[]; median: Record<string, number | null> };
   site?: SiteMeasure;
   rebuild?: { runs: BuildMeasure[]; medianWallSeconds: number; ratioToFullBuild: number; editedFile: string };
@@ -448,6 +452,15 @@ function medianBuild(measures: BuildMeasure[]): Record<string, number | null> {
   };
 }
 
+/** Seconds to load and compile the gazetteer, and to match every record's text against it. */
+async function timeNames(seedsDir: string, articles: Article[]): Promise<{ load: number; match: number }> {
+  const loadStarted = performance.now();
+  const { gazetteer } = await loadGazetteer(seedsDir);
+  const matchStarted = performance.now();
+  for (const article of articles) matchEntities(mentionText(article), gazetteer);
+  return { load: (matchStarted - loadStarted) / 1000, match: (performance.now() - matchStarted) / 1000 };
+}
+
 async function benchSize(articles: number, root: string, searchOn: boolean): Promise<SizeResult> {
   const dir = join(root, `n${articles}`);
   const seedsDir = join(dir, 'seeds');
@@ -462,13 +475,15 @@ async function benchSize(articles: number, root: string, searchOn: boolean): Pro
   corpus.files.length = 0;
   progress(`n=${articles}: ${corpus.summary.files} files, ${(corpus.summary.bytes / 1e6).toFixed(1)} MB in ${generateSeconds.toFixed(1)} s`);
 
-  // Parser throughput, in-process.
+  // Parser throughput, in-process, and the share of it that names take.
   const parseSeconds: number[] = [];
+  const nameSeconds: { load: number; match: number }[] = [];
   let parsed: Awaited<ReturnType<typeof parseSeedDir>> | undefined;
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     parsed = await parseSeedDir(seedsDir);
     parseSeconds.push((performance.now() - started) / 1000);
+    nameSeconds.push(await timeNames(seedsDir, parsed.articles));
   }
   const parse = {
     seconds: parseSeconds.map((s) => round(s, 3)!),
@@ -476,12 +491,18 @@ async function benchSize(articles: number, root: string, searchOn: boolean): Pro
     articles: parsed!.articles.length,
     problems: parsed!.problems.length,
   };
-  progress(`n=${articles}: parse ${parse.articles} articles, ${parse.problems} problems, ${parse.mbPerSecond} MB/s`);
+  const entities = parsed!.articles.reduce((sum, article) => sum + article.entities.length, 0);
+  const names = {
+    loadSeconds: round(median(nameSeconds.map((run) => run.load)), 3)!,
+    matchSeconds: round(median(nameSeconds.map((run) => run.match)), 3)!,
+    entitiesPerArticle: round(entities / Math.max(1, parse.articles))!,
+  };
+  progress(`n=${articles}: parse ${parse.articles} articles, ${parse.problems} problems, ${parse.mbPerSecond} MB/s; names: gazetteer ${names.loadSeconds} s, matching ${names.matchSeconds} s`);
   if (parse.articles !== corpus.summary.expectedArticles || parse.problems) progress(`n=${articles}: WARNING: expected ${corpus.summary.expectedArticles} articles and no problems`);
   const queries = chooseQueries(parsed!.articles);
   parsed = undefined;
 
-  const result: SizeResult = { articles, ok: true, corpus: { ...corpus.summary, generateSeconds: round(generateSeconds)!, dir: values.keep ? seedsDir : undefined }, parse };
+  const result: SizeResult = { articles, ok: true, corpus: { ...corpus.summary, generateSeconds: round(generateSeconds)!, dir: values.keep ? seedsDir : undefined }, parse, names };
   const outDir = join(dir, 'dist');
   const fullRuns: BuildMeasure[] = [];
   for (let run = 0; run < runs; run++) {
@@ -581,14 +602,14 @@ function markdown(results: SizeResult[]): string {
   const s = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits));
   const out: string[] = [];
   out.push(
-    '| articles | seed files | corpus MB | parse MB/s | HTML pages | full build s (wall) | Astro s (logged) | Astro before Pagefind s | Pagefind s | peak RSS MiB | dist MiB | Pagefind index MiB | article page KiB (HTML+CSS+JS) | rebuild s | rebuild / full |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| articles | seed files | corpus MB | parse MB/s | names s (gazetteer + matching) | HTML pages | full build s (wall) | Astro s (logged) | Astro before Pagefind s | Pagefind s | peak RSS MiB | dist MiB | Pagefind index MiB | article page KiB (HTML+CSS+JS) | rebuild s | rebuild / full |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const r of results) {
     const m = r.build?.median;
     const page = r.site?.articlePage;
     out.push(
-      `| ${r.articles.toLocaleString('en')}${r.ok ? '' : ' (FAILED)'} | ${r.corpus.files} | ${(r.corpus.bytes / 1e6).toFixed(1)} | ${s(r.parse.mbPerSecond)} | ${r.site?.htmlPages ?? '–'} | ` +
+      `| ${r.articles.toLocaleString('en')}${r.ok ? '' : ' (FAILED)'} | ${r.corpus.files} | ${(r.corpus.bytes / 1e6).toFixed(1)} | ${s(r.parse.mbPerSecond)} | ${s(r.names.loadSeconds, 2)} + ${s(r.names.matchSeconds, 2)} | ${r.site?.htmlPages ?? '–'} | ` +
         `${s(m?.wallSeconds)} | ${s(m?.astroSeconds)} | ${s(m?.beforePagefindSeconds)} | ${s(m?.pagefindSeconds)} | ${mb(m?.peakRssBytes)} | ${mb(r.site?.distBytes)} | ${mb(r.site?.pagefindBytes)} | ` +
         `${page ? `${mb(page.totalBytes, 1024)} (${mb(page.htmlBytes, 1024)}+${mb(page.cssBytes, 1024)}+${mb(page.jsBytes, 1024)})` : '–'} | ` +
         `${s(r.rebuild?.medianWallSeconds)} | ${s(r.rebuild?.ratioToFullBuild, 2)} |`,

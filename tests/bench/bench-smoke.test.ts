@@ -50,6 +50,9 @@ describe('scripts/bench.ts smoke run', () => {
     expect(r.parse.articles).toBe(200);
     expect(r.parse.problems).toBe(0);
     expect(r.parse.mbPerSecond).toBeGreaterThan(0);
+    expect(r.names.loadSeconds).toBeGreaterThan(0);
+    expect(r.names.matchSeconds).toBeGreaterThan(0);
+    expect(r.names.entitiesPerArticle).toBeGreaterThan(0);
 
     const build = r.build.median;
     expect(build.wallSeconds).toBeGreaterThan(0);
