@@ -19,6 +19,7 @@ import { SEEDS_DIR } from '../src/consts.ts';
 import { parseSeedDir, seedFolderProblem } from '../src/ingest/ingest.ts';
 import { formatProblem } from '../src/ingest/problems.ts';
 import { checkBuiltSite } from './lib/check-site.ts';
+import { holdBuildLock } from './lib/build-lock.ts';
 import { afterAstro, beforeAstro } from './lib/page-cache.ts';
 import { indexSearch } from './lib/search-index.ts';
 
@@ -35,6 +36,7 @@ async function fail(message: string): Promise<never> {
 }
 
 const args = process.argv.slice(2);
+await holdBuildLock((message) => log('build', message));
 const folderProblem = await seedFolderProblem(SEEDS_DIR);
 if (folderProblem) await fail(formatProblem(folderProblem));
 await rm(next, { recursive: true, force: true });

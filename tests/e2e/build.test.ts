@@ -87,6 +87,15 @@ describe('builds', () => {
     expect(await snapshot(out)).toEqual(good);
   });
 
+  it('two builds started at once in one checkout take turns, and both succeed', async () => {
+    const [first, second] = [join(await scratchDir(), 'dist'), join(await scratchDir(), 'dist')];
+    const seeds = join(PROJECT, 'seeds');
+    const runs = await Promise.all([npmBuild(seeds, first, ['--force']), new Promise((wait) => setTimeout(wait, 500)).then(() => npmBuild(seeds, second, ['--force']))]);
+    expect(runs.map((run) => run.code)).toEqual([0, 0]);
+    expect(runs[1].stdout).toMatch(/\[build\] another build of this checkout is running \(pid \d+\); waiting for it to finish/);
+    expect(existsSync(join(first, 'index.html')) && existsSync(join(second, 'index.html'))).toBe(true);
+  });
+
   it('a rebuild after an edit and a new title renders only those articles, drops the old page, and gives what a full build gives', async () => {
     const seeds = await scratchDir();
     const [incremental, full] = [join(await scratchDir(), 'dist'), join(await scratchDir(), 'dist')];
