@@ -18,11 +18,12 @@ function cacheKey(...shown: unknown[]): string {
 
 /**
  * An article page shows its record, its body as the loader rendered it (renderer code is not
- * part of the page's code for Astro), links to its tags', sources' and topics' pages, and its
- * related articles, which depend on the whole archive.
+ * part of the page's code for Astro), links to its tags', sources' and topics' pages, its
+ * related articles, which depend on the whole archive, and, for search, every name of the
+ * entities it mentions, which come from the gazetteer.
  */
-export function articleKey(article: Article, bodyHtml: string, terms: Term[], related: RelatedLink[]): string {
-  return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]), related);
+export function articleKey(article: Article, bodyHtml: string, terms: Term[], related: RelatedLink[], searchNames: string): string {
+  return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]), related, searchNames);
 }
 
 /**

@@ -1,5 +1,8 @@
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { z } from 'zod';
+import { searchNames } from '../ingest/entities.ts';
+import { ENTITIES_FILE, loadGazetteer } from '../ingest/gazetteer.ts';
 import { parseSeedDir } from '../ingest/ingest.ts';
 import { renderBody } from './markdown.ts';
 import { formatProblem, hasErrors } from '../ingest/problems.ts';
@@ -42,6 +45,39 @@ export function seedLoader({ dir }: { dir: string }): Loader {
       watcher?.on('all', (_event, path) => {
         if (relative(seedDir, resolve(path)).startsWith('..')) return;
         queue = queue.then(sync).catch((error: Error) => logger.error(error.message));
+      });
+    },
+  };
+}
+
+/**
+ * Astro content-layer loader of the gazetteer (the shipped one with the seed folder's
+ * `entities.yaml`): one entry per entity, by slug, with the names a search index gets for it
+ * (`searchNames` in src/ingest/entities.ts). Pages read them from the collection rather than the
+ * file, which is not beside their bundled code. The gazetteer's problems are the seed loader's to
+ * report: they are parse problems.
+ */
+export function gazetteerLoader({ dir }: { dir: string }): Loader {
+  const seedDir = resolve(dir);
+  const entitiesFile = join(seedDir, ENTITIES_FILE);
+  return {
+    name: 'gazetteer-loader',
+    schema: z.object({ names: z.array(z.string().min(1)) }),
+    load: async ({ store, parseData, generateDigest, watcher }) => {
+      const sync = async () => {
+        const names = searchNames((await loadGazetteer(seedDir)).gazetteer);
+        for (const [slug, entityNames] of names) {
+          const digest = generateDigest(entityNames.join('\n'));
+          if (store.get(slug)?.digest === digest) continue;
+          store.set({ id: slug, data: await parseData({ id: slug, data: { names: entityNames } }), digest });
+        }
+        for (const id of store.keys()) if (!names.has(id)) store.delete(id);
+      };
+      await sync();
+      let queue = Promise.resolve();
+      watcher?.add(entitiesFile);
+      watcher?.on('all', (_event, path) => {
+        if (resolve(path) === entitiesFile) queue = queue.then(sync);
       });
     },
   };

@@ -97,7 +97,8 @@ function renderFilters(counts: Counts) {
   const groups = names.map((name) => {
     const values = Object.entries(counts[name] ?? {})
       .filter(([value, count]) => count > 0 || selected[name].has(value))
-      .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b));
+      // Chosen values first: a group such as Mentions has too many values to scroll through for them.
+      .sort(([a, countA], [b, countB]) => Number(selected[name].has(b)) - Number(selected[name].has(a)) || countB - countA || a.localeCompare(b));
     if (!values.length) return undefined;
     const options = values.map(([value, count], index) => {
       const id = `filter-${name}-${index}`;
