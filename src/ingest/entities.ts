@@ -349,31 +349,31 @@ export function mentionText(article: { title: string; teaser: string; body: stri
 }
 
 /**
- * Each entity's names for a search index, by slug: its canonical name and aliases, then the names
- * of every entity named inside them ("anti-ISIS coalition" holds ISIS, "Deir ez-Zor Airport" holds
- * Deir ez-Zor), and of those inside those. An index that holds "anti-ISIS coalition" for an article
- * answers a search for "ISIS" with it, so it must answer "Daesh" and "Islamic State" too: every
- * spelling of a name then finds the same articles.
+ * Each entity's slug with the slugs of every entity named inside its names ("anti-ISIS coalition"
+ * holds ISIS, "Deir ez-Zor Airport" holds Deir ez-Zor), and of those inside those: what a search
+ * index needs besides an entity's own names. An index that holds "anti-ISIS coalition" for an
+ * article answers a search for "ISIS" with it, so it must answer "Daesh" and "Islamic State" too.
  */
-export function searchNames(gazetteer: CompiledGazetteer): Map<string, string[]> {
+export function entitiesWithin(gazetteer: CompiledGazetteer): Map<string, string[]> {
   const { topics } = gazetteer;
-  const indexBySlug = new Map(topics.map((topic, index) => [topic.slug, index]));
-  const inside = topics.map((topic, index) => {
-    const found = new Set<number>();
-    for (const name of [topic.name, ...topic.aliases]) {
-      const words = splitWords(name);
-      if (words.length < 2) continue;
-      const parts = [name.slice(words[1].start), name.slice(0, words[words.length - 2].end)];
-      for (const part of parts) for (const mention of matchEntities(part, gazetteer)) found.add(indexBySlug.get(mention.slug)!);
-    }
-    found.delete(index);
-    return found;
-  });
+  const inside = new Map(
+    topics.map((topic) => {
+      const found = new Set<string>();
+      for (const name of [topic.name, ...topic.aliases]) {
+        const words = splitWords(name);
+        if (words.length < 2) continue;
+        const parts = [name.slice(words[1].start), name.slice(0, words[words.length - 2].end)];
+        for (const part of parts) for (const mention of matchEntities(part, gazetteer)) found.add(mention.slug);
+      }
+      found.delete(topic.slug);
+      return [topic.slug, found];
+    }),
+  );
   return new Map(
-    topics.map((topic, index) => {
-      const reached = new Set([index]);
-      for (const next of reached) for (const other of inside[next]) reached.add(other);
-      return [topic.slug, [...new Set([...reached].flatMap((at) => [topics[at].name, ...topics[at].aliases]))]];
+    topics.map((topic) => {
+      const reached = new Set([topic.slug]);
+      for (const slug of reached) for (const other of inside.get(slug)!) reached.add(other);
+      return [topic.slug, [...reached]];
     }),
   );
 }

@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { searchNames } from '../ingest/entities.ts';
+import { entitiesWithin } from '../ingest/entities.ts';
 import { ENTITIES_FILE, loadGazetteer } from '../ingest/gazetteer.ts';
 import { parseSeedDir } from '../ingest/ingest.ts';
 import { renderBody } from './markdown.ts';
@@ -52,8 +52,8 @@ export function seedLoader({ dir }: { dir: string }): Loader {
 
 /**
  * Astro content-layer loader of the gazetteer (the shipped one with the seed folder's
- * `entities.yaml`): one entry per entity, by slug, with the names a search index gets for it
- * (`searchNames` in src/ingest/entities.ts). Pages read them from the collection rather than the
+ * `entities.yaml`): one entry per entity, by slug, with its names and the entities named inside
+ * them (`entitiesWithin` in src/ingest/entities.ts), for search. Pages read them from the collection rather than the
  * file, which is not beside their bundled code. The gazetteer's problems are the seed loader's to
  * report: they are parse problems.
  */
@@ -62,16 +62,18 @@ export function gazetteerLoader({ dir }: { dir: string }): Loader {
   const entitiesFile = join(seedDir, ENTITIES_FILE);
   return {
     name: 'gazetteer-loader',
-    schema: z.object({ names: z.array(z.string().min(1)) }),
+    schema: z.object({ names: z.array(z.string().min(1)), within: z.array(z.string()) }),
     load: async ({ store, parseData, generateDigest, watcher }) => {
       const sync = async () => {
-        const names = searchNames((await loadGazetteer(seedDir)).gazetteer);
-        for (const [slug, entityNames] of names) {
-          const digest = generateDigest(entityNames.join('\n'));
-          if (store.get(slug)?.digest === digest) continue;
-          store.set({ id: slug, data: await parseData({ id: slug, data: { names: entityNames } }), digest });
+        const { gazetteer } = await loadGazetteer(seedDir);
+        const within = entitiesWithin(gazetteer);
+        for (const topic of gazetteer.topics) {
+          const data = { names: [topic.name, ...topic.aliases], within: within.get(topic.slug)! };
+          const digest = generateDigest(data);
+          if (store.get(topic.slug)?.digest === digest) continue;
+          store.set({ id: topic.slug, data: await parseData({ id: topic.slug, data }), digest });
         }
-        for (const id of store.keys()) if (!names.has(id)) store.delete(id);
+        for (const id of store.keys()) if (!within.has(id)) store.delete(id);
       };
       await sync();
       let queue = Promise.resolve();

@@ -9,7 +9,18 @@ export type FilterName = keyof typeof FILTERS;
  */
 export const NAMES_FIELD = 'names';
 
-/** Every name of the entities an article mentions, each once, for the names field. */
-export function searchNames(slugs: string[], names: Map<string, string[]>): string {
-  return [...new Set(slugs.flatMap((slug) => names.get(slug) ?? []))].join(', ');
+/** A gazetteer entity's canonical name and aliases, and the slugs of itself and the entities named inside them. */
+export interface EntityNames {
+  names: string[];
+  within: string[];
+}
+
+/**
+ * The names field of an article that mentions these entities: for each, and each entity named
+ * inside its names, the gazetteer's names and the spellings the archive writes it in (which the
+ * gazetteer may only match by folding: "Deir Az-Zor"), each once.
+ */
+export function searchNames(slugs: string[], entities: Map<string, EntityNames>, spellingsOf: (slug: string) => string[]): string {
+  const reached = new Set(slugs.flatMap((slug) => entities.get(slug)?.within ?? [slug]));
+  return [...new Set([...reached].flatMap((slug) => [...(entities.get(slug)?.names ?? []), ...spellingsOf(slug)]))].join(', ');
 }

@@ -48,12 +48,15 @@ describe('axe-core in Chromium', () => {
     'article with body': '/articles/war-crime-62-syrian-forces-killed-in-us-led-coalition-in-deir-ezzor/',
     'excerpt article': '/articles/yankees-in-syria/',
     tag: '/tags/assad/',
+    topics: '/topics/',
+    topic: '/topics/deir-ez-zor/',
     source: '/sources/press-tv/',
     'source with a timeline': '/sources/eva-bartlett/',
     'archive index': '/archive/',
     'archive year': '/archive/2016/',
     undated: '/archive/undated/',
     'search with results': '/search/?q=palmyra',
+    'search by filters alone': '/search/?mentions=Palmyra&mentions=Raqqa',
     '404': '/no-such-page/',
   };
 

@@ -4,6 +4,7 @@ import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import type { Article } from '../../src/ingest/record.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { PROJECT } from '../support/build.ts';
+import { resultTitles } from '../support/search.ts';
 
 const siteUrl = inject('siteUrl');
 let browser: Browser;
@@ -25,21 +26,6 @@ const fromFile = (prefix: string) =>
 
 const mentioning = (word: string) =>
   articles.filter((article) => [article.title, article.teaser, article.body].join(' ').toLowerCase().includes(word.toLowerCase()));
-
-/** Titles of every result once the search has settled, "show more" clicked through. */
-async function resultTitles(page: Page): Promise<string[]> {
-  const status = page.locator('#search-status');
-  await page.locator('#results[aria-busy="false"]').waitFor({ timeout: 15_000 });
-  await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^(No|[\d,]+) results? for/);
-  const total = Number((await status.textContent())!.match(/^[\d,]+/)?.[0].replace(/,/g, '') ?? 0);
-  const titles = page.locator('.result > h3');
-  for (let shown = await titles.count(); shown < total; shown = await titles.count()) {
-    await page.locator('#more-results').click();
-    await expect.poll(() => titles.count()).toBeGreaterThan(shown);
-  }
-  expect(await titles.count()).toBe(total);
-  return (await titles.allTextContents()).map((title) => title.trim());
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -1,6 +1,6 @@
 /** Names in text: folding, whole-word matching, false friends, and the real seeds against the shipped gazetteer. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGazetteer, matchEntities, mentionText, type CompiledGazetteer } from '../../src/ingest/entities.ts';
+import { compileGazetteer, matchEntities, mentionText, entitiesWithin, type CompiledGazetteer } from '../../src/ingest/entities.ts';
 import { loadGazetteer, mergeEntries, readGazetteer } from '../../src/ingest/gazetteer.ts';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import type { Article } from '../../src/ingest/record.ts';
@@ -142,6 +142,30 @@ describe('mentionText', () => {
     expect(mentionText({ title: 'T', teaser: 'Cut off in Raqqa', body: '', origins })).toBe('T\n\nCut off in Raqqa');
     expect(counts(mentionText({ title: 'Raqqa', teaser: 'Raqqa', body: 'Raqqa https://raqqa.example.org', origins }))).toEqual({ Raqqa: 2 });
     expect(mentionText({ title: 'T', teaser: 'In Homs.', body: '', origins: [{ text: null }, { text: 'Another outlet: in Hama.' }] })).toBe('T\n\nIn Homs.\n\nAnother outlet: in Hama.');
+  });
+});
+
+describe('entitiesWithin', () => {
+  it('gives each entity itself and the entities named inside its names, and inside theirs', () => {
+    const gazetteer = gazetteerOf(
+      '- name: Islamic State\n  kind: organisation\n  aliases: [ISIS, Daesh]\n' +
+        '- name: Anti-ISIS coalition\n  kind: organisation\n  aliases: [US-led coalition]\n' +
+        '- name: Coalition air base\n  kind: place\n  aliases: [base of the US-led coalition]\n' +
+        '- name: Palmyra\n  kind: place\n  aliases: [Tadmur]\n',
+    );
+    expect(Object.fromEntries(entitiesWithin(gazetteer))).toEqual({
+      'islamic-state': ['islamic-state'],
+      'anti-isis-coalition': ['anti-isis-coalition', 'islamic-state'],
+      'coalition-air-base': ['coalition-air-base', 'anti-isis-coalition', 'islamic-state'],
+      palmyra: ['palmyra'],
+    });
+  });
+
+  it('reaches Palmyra from Bab Tadmur and Deir ez-Zor from its airport in the shipped gazetteer, not the other way', () => {
+    const within = entitiesWithin(shipped);
+    expect(within.get('bab-tadmur')).toEqual(['bab-tadmur', 'palmyra']);
+    expect(within.get('deir-ez-zor-airport')).toEqual(['deir-ez-zor-airport', 'deir-ez-zor']);
+    expect(within.get('palmyra')).toEqual(['palmyra']);
   });
 });
 

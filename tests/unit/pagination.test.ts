@@ -72,16 +72,18 @@ describe('cache keys for incremental builds', async () => {
     expect(listingPaths(articles, '/tags/x/', 'Tagged “x”', { tag: 'x' }, { timeline: true }).map((path) => Boolean(path.props.timeline))).toEqual([true, false, false]);
   });
 
-  it('an article page changes its key with its record, its rendered body, the names or slugs of its terms and its related articles', () => {
+  it('an article page changes its key with its record, its rendered body, the names or slugs of its terms, its related articles and its entities’ names', () => {
     const related = [{ slug: articles[1].slug, title: articles[1].title, date: articles[1].date, shared: ['Palmyra'] }];
-    const key = articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], related);
-    expect(articleKey({ ...articles[0] }, '<p>Body</p>', [term('Assad', 'assad')], [{ ...related[0] }])).toBe(key);
-    expect(articleKey(edited(articles[0]), '<p>Body</p>', [term('Assad', 'assad')], related)).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body.</p>', [term('Assad', 'assad')], related)).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad-2')], related)).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body</p>', [term('ASSAD', 'assad')], related)).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], [])).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], [{ ...related[0], title: 'Retitled' }])).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], [{ ...related[0], shared: ['Palmyra', 'Homs'] }])).not.toBe(key);
+    const names = 'Palmyra, Tadmur';
+    const key = articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], related, names);
+    expect(articleKey({ ...articles[0] }, '<p>Body</p>', [term('Assad', 'assad')], [{ ...related[0] }], names)).toBe(key);
+    expect(articleKey(edited(articles[0]), '<p>Body</p>', [term('Assad', 'assad')], related, names)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body.</p>', [term('Assad', 'assad')], related, names)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad-2')], related, names)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('ASSAD', 'assad')], related, names)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], [], names)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], [{ ...related[0], title: 'Retitled' }], names)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], [{ ...related[0], shared: ['Palmyra', 'Homs'] }], names)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], related, 'Palmyra, Tadmur, Tadmor')).not.toBe(key);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/ingest/record.ts';
 import { RELATED_SHOWN } from '../../src/lib/related.ts';
+import { searchNames } from '../../src/lib/search-filters.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { parseFiles } from './helpers.ts';
 
@@ -86,5 +87,20 @@ describe('related articles', () => {
     const [best, ...others] = archive.relatedTo(byTitle(archive.articles, 'Target'));
     expect(best.article.title).toBe('Zz last by title');
     expect(others.map((entry) => entry.article.title)).toEqual(['Common 000', 'Common 001', 'Common 002', 'Common 003']);
+  });
+});
+
+describe('the names field of search', () => {
+  const entities = new Map([
+    ['islamic-state', { names: ['Islamic State', 'ISIS'], within: ['islamic-state'] }],
+    ['coalition', { names: ['anti-ISIS coalition'], within: ['coalition', 'islamic-state'] }],
+    ['palmyra', { names: ['Palmyra', 'Tadmur'], within: ['palmyra'] }],
+  ]);
+  const spellings = new Map([['islamic-state', ['IS', 'Daesh']]]);
+
+  it('holds the names of the entities an article mentions and of those inside their names, with the spellings the archive uses, each once', () => {
+    expect(searchNames(['coalition', 'palmyra'], entities, (slug) => spellings.get(slug) ?? [])).toBe('anti-ISIS coalition, Islamic State, ISIS, IS, Daesh, Palmyra, Tadmur');
+    expect(searchNames(['islamic-state', 'coalition'], entities, (slug) => spellings.get(slug) ?? [])).toBe('Islamic State, ISIS, IS, Daesh, anti-ISIS coalition');
+    expect(searchNames([], entities, () => [])).toBe('');
   });
 });
