@@ -149,7 +149,7 @@ describe('topic pages and related articles (a site of 23 articles naming Palmyra
 
   it('shows the spellings that occurred, a timeline, and every article newest first over two pages', async () => {
     const page = await open(`${topicSite.url}/topics/palmyra/`);
-    expect(await page.locator('.about').textContent()).toBe('A place. Also written as Tadmur, Tadmor, Palmyre and Tadmour.');
+    expect(await page.locator('.about').textContent()).toBe('A place. Also written as Tadmor, Tadmur, Palmyre and Tadmour.');
     expect(await page.locator('.stats').textContent()).toMatch(/23 articles, newest first.*showing 1–20/);
     expect(await page.locator('.timeline-chart a').count()).toBe(12);
     const first = await page.locator('.article-list-title').allTextContents();
