@@ -1,7 +1,8 @@
 import type { Article } from './record.ts';
 import type { Draft } from './normalise.ts';
 import { unique } from './normalise.ts';
-import { assignSlugs, bySlug } from './slug.ts';
+import { permanentSlugs, type Permalinks } from './permalinks.ts';
+import { bySlug } from './slug.ts';
 
 /** Two captures are the same article when their titles match with case, spacing, quotes and dashes folded. */
 export function titleKey(title: string): string {
@@ -16,10 +17,10 @@ export function titleKey(title: string): string {
 
 /**
  * Merges captures of the same article (a full text wins over an excerpt; tags,
- * sources, authors, links and origins are pooled) and gives each a stable slug.
- * Returns records sorted by slug.
+ * sources, authors, links and origins are pooled) and gives each a stable slug: the one
+ * `permalinks` recorded for it, if any (see permalinks.ts). Returns records sorted by slug.
  */
-export function mergeDrafts(drafts: Draft[]): Article[] {
+export function mergeDrafts(drafts: Draft[], permalinks: Permalinks = new Map()): Article[] {
   const groups = new Map<string, Draft[]>();
   for (const draft of drafts) {
     const key = titleKey(draft.title);
@@ -27,7 +28,7 @@ export function mergeDrafts(drafts: Draft[]): Article[] {
     if (group) group.push(draft);
     else groups.set(key, [draft]);
   }
-  const slugs = assignSlugs(new Map([...groups].map(([key, group]) => [key, group[0].title])), 'article');
+  const slugs = permanentSlugs(new Map([...groups].map(([key, group]) => [key, group[0].title])), permalinks);
   return [...groups]
     .map(([key, group]): Article => ({ slug: slugs.get(key)!, ...mergeGroup(group) }))
     .sort(bySlug);
