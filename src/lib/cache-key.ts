@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SETTINGS } from '../consts.ts';
 import type { PageOf } from './pagination.ts';
 import type { Article } from '../ingest/record.ts';
 import type { Term } from './taxonomy.ts';
@@ -9,9 +10,10 @@ const digests = new WeakMap<Article, string>();
  * A page's `cacheKey` for Astro's incremental build: a hash of all the data the page shows,
  * so a rebuild renders the page again exactly when that data changed (Astro itself notices
  * changed code). Every record counts whole, so a field a template starts showing is covered.
+ * Every page shows the site settings, which SITE_NAME and SITE_URL can change without a code change.
  */
 function cacheKey(...shown: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
+  return createHash('sha256').update(JSON.stringify([SETTINGS, ...shown])).digest('base64url');
 }
 
 /**

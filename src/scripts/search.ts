@@ -2,6 +2,8 @@
  * The search page, on Pagefind's JavaScript API. Everything taken from the index is put
  * on the page as text (never as HTML), so captured text can never become markup here.
  * The query and the chosen filters live in the address: `/search/?q=palmyra&tag=Assad`.
+ * The index holds page URLs without the site's base path; Pagefind puts it in front (`baseUrl`).
+ * On the dev server the page carries no bundle address (there is no index) and says so itself.
  */
 import { FILTERS, type FilterName } from '../lib/search-filters.ts';
 
@@ -43,9 +45,7 @@ const selected = Object.fromEntries(names.map((name) => [name, new Set(params.ge
 const openGroups = new Set<FilterName>(names.filter((name) => selected[name].size));
 input.value = params.get('q') ?? '';
 
-const bundle = '/pagefind/pagefind.js';
-const pagefind: Pagefind = await import(/* @vite-ignore */ bundle);
-await pagefind.options({ excerptLength: 30 });
+let pagefind: Pagefind;
 /**
  * Every filter's values and totals. Loading them is what makes a search report filter
  * counts, and it costs time on a large index, so it waits until results are on screen.
@@ -173,28 +173,37 @@ async function showFilterCounts(run: number, term: string, chosen: FilterName[])
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-input.addEventListener('input', () => {
-  clearTimeout(timer);
-  timer = setTimeout(search, DEBOUNCE_MS);
-});
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  clearTimeout(timer);
-  search();
-});
-filterGroups.addEventListener('change', (event) => {
-  const box = event.target;
-  if (!(box instanceof HTMLInputElement)) return;
-  const values = selected[box.name as FilterName];
-  if (box.checked) values.add(box.value);
-  else values.delete(box.value);
-  search();
-});
-more.addEventListener('click', async () => {
-  more.disabled = true;
-  const [first] = await showMore();
-  more.disabled = false;
-  first?.querySelector('a')?.focus();
-});
 
-search();
+function listen() {
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, DEBOUNCE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    search();
+  });
+  filterGroups.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement)) return;
+    const values = selected[box.name as FilterName];
+    if (box.checked) values.add(box.value);
+    else values.delete(box.value);
+    search();
+  });
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    const [first] = await showMore();
+    more.disabled = false;
+    first?.querySelector('a')?.focus();
+  });
+}
+
+const { bundle, base } = form.dataset;
+if (bundle) {
+  pagefind = await import(/* @vite-ignore */ bundle);
+  await pagefind.options({ excerptLength: 30, baseUrl: base });
+  listen();
+  search();
+}

@@ -7,16 +7,24 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const PROJECT = join(import.meta.dirname, '..', '..');
 
+/** The environment of a build: this process's, without site settings unless `settings` gives them. */
+export function buildEnv(settings: { SITE_URL?: string; SITE_NAME?: string } = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.SITE_URL;
+  delete env.SITE_NAME;
+  return { ...env, ...settings };
+}
+
 /**
  * Builds the site from `seedsDir` with `npm run build`'s script into a fresh temporary folder;
  * returns it with the build's output. `--force`: every page is rendered, whatever Astro's cache
  * holds (tests/e2e/build.test.ts tests incremental rebuilds on their own).
  */
-export async function buildSite(seedsDir: string): Promise<{ outDir: string; log: string }> {
+export async function buildSite(seedsDir: string, settings: { SITE_URL?: string } = {}): Promise<{ outDir: string; log: string }> {
   const outDir = await mkdtemp(join(tmpdir(), 'news-archive-site-'));
   const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--force'], {
     cwd: PROJECT,
-    env: { ...process.env, SEEDS_DIR: seedsDir, OUT_DIR: outDir },
+    env: { ...buildEnv(settings), SEEDS_DIR: seedsDir, OUT_DIR: outDir },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { outDir, log: stdout + stderr };
