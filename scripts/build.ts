@@ -45,7 +45,12 @@ await rm(next, { recursive: true, force: true });
 const copying = performance.now();
 const prefilled = beforeAstro(next, { force: args.includes('--force') });
 if (prefilled.copied.length) log('page-cache', `copied ${prefilled.copied.length} pages from Astro's cache in ${Math.round(performance.now() - copying)} ms`);
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', next], { stdio: 'inherit' });
+// A production build whatever NODE_ENV says (vitest sets `test`): built pages carry the
+// Content-Security-Policy and the search bundle, which import.meta.env.PROD decides.
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', next], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 const pruned = afterAstro(next, prefilled, astro.status === 0);
 if (astro.status !== 0) await fail(`astro build failed (${astro.error?.message ?? `exit code ${astro.status ?? astro.signal}`})`);
 if (pruned) log('page-cache', `removed ${pruned} copied pages that the build no longer has`);

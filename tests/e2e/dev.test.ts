@@ -42,9 +42,18 @@ beforeAll(async () => {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  dev.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  dev.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  await expect.poll(() => output.join(''), { timeout: 60_000, interval: 250 }).toContain(devUrl);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`astro dev did not start within 60 s:\n${output.join('')}`)), 60_000);
+    const take = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.join('').includes(devUrl)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    dev.stdout!.on('data', take);
+    dev.stderr!.on('data', take);
+  });
   browser = await launchBrowser();
 }, 90_000);
 

@@ -7,11 +7,17 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const PROJECT = join(import.meta.dirname, '..', '..');
 
-/** The environment of a build: this process's, without site settings unless `settings` gives them. */
+/**
+ * The environment of a build or dev server: this process's without the site settings (unless
+ * `settings` gives them) and without what Vitest adds: its NODE_ENV, its copy of import.meta.env
+ * (DEV, PROD, MODE…), which Astro would read as the site's own, and VITEST*, which makes
+ * `astro dev` leave requests to a test runner.
+ */
 export function buildEnv(settings: { SITE_URL?: string; SITE_NAME?: string } = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.SITE_URL;
-  delete env.SITE_NAME;
+  const vitest = ['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'TEST'];
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !['SITE_URL', 'SITE_NAME', ...vitest].includes(name) && !name.startsWith('VITEST')),
+  );
   return { ...env, ...settings };
 }
 
