@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { SETTINGS } from '../consts.ts';
 import type { PageOf } from './pagination.ts';
 import type { Article } from '../ingest/record.ts';
+import type { Neighbours } from './neighbours.ts';
 import type { Term } from './taxonomy.ts';
 
 const digests = new WeakMap<Article, string>();
@@ -18,10 +19,12 @@ function cacheKey(...shown: unknown[]): string {
 
 /**
  * An article page shows its record, its body as the loader rendered it (renderer code is not
- * part of the page's code for Astro), and links to its tags' and sources' pages.
+ * part of the page's code for Astro), links to its tags' and sources' pages, and the previous
+ * and next article's title and date.
  */
-export function articleKey(article: Article, bodyHtml: string, terms: Term[]): string {
-  return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]));
+export function articleKey(article: Article, bodyHtml: string, terms: Term[], { previous, next }: Neighbours): string {
+  const shown = (neighbour?: Article) => neighbour && [neighbour.slug, neighbour.title, neighbour.date];
+  return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]), shown(previous), shown(next));
 }
 
 /** A listing page shows its heading, its place among its pages, and its records. */
