@@ -37,6 +37,17 @@ async function fail(message: string): Promise<never> {
   process.exit(1);
 }
 
+/**
+ * A production build whatever the caller's environment says: built pages carry the
+ * Content-Security-Policy and the search bundle, which import.meta.env.PROD decides. NODE_ENV
+ * and variables named like import.meta.env's own (which Astro lets override them) could say
+ * otherwise; Vitest sets both for the processes it starts.
+ */
+function astroEnv(): NodeJS.ProcessEnv {
+  const own = ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'ASSETS_PREFIX'];
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !own.includes(name))), NODE_ENV: 'production' };
+}
+
 const args = process.argv.slice(2);
 if (SITE_URL_IS_PLACEHOLDER) {
   log('build', `no site address set: canonical links, the feed and the sitemap point to the placeholder ${SITE_URL}. Set SITE_URL (or url in site.config.ts) to where the site will live.`);
@@ -45,12 +56,7 @@ await rm(next, { recursive: true, force: true });
 const copying = performance.now();
 const prefilled = beforeAstro(next, { force: args.includes('--force') });
 if (prefilled.copied.length) log('page-cache', `copied ${prefilled.copied.length} pages from Astro's cache in ${Math.round(performance.now() - copying)} ms`);
-// A production build whatever NODE_ENV says (vitest sets `test`): built pages carry the
-// Content-Security-Policy and the search bundle, which import.meta.env.PROD decides.
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', next], {
-  stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'production' },
-});
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', next], { stdio: 'inherit', env: astroEnv() });
 const pruned = afterAstro(next, prefilled, astro.status === 0);
 if (astro.status !== 0) await fail(`astro build failed (${astro.error?.message ?? `exit code ${astro.status ?? astro.signal}`})`);
 if (pruned) log('page-cache', `removed ${pruned} copied pages that the build no longer has`);

@@ -10,8 +10,8 @@ export const PROJECT = join(import.meta.dirname, '..', '..');
 /**
  * The environment of a build or dev server: this process's without the site settings (unless
  * `settings` gives them) and without what Vitest adds: its NODE_ENV, its copy of import.meta.env
- * (DEV, PROD, MODE…), which Astro would read as the site's own, and VITEST*, which makes
- * `astro dev` leave requests to a test runner.
+ * (DEV, PROD, MODE…), which Astro would read as the site's own (`npm run build` drops those
+ * itself), and VITEST*, which makes `astro dev` leave requests to a test runner.
  */
 export function buildEnv(settings: { SITE_URL?: string; SITE_NAME?: string } = {}): NodeJS.ProcessEnv {
   const vitest = ['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'TEST'];
