@@ -6,9 +6,9 @@ import type { Article } from '../../src/ingest/record.ts';
 import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { listingPageUrl } from '../../src/lib/pagination.ts';
-import { articleUrl, monthUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
+import { articleUrl, monthUrl, outputPath, siteUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 
-const ARTICLE_LINK = /href="(\/articles\/[a-z0-9-]+\/)"/g;
+const LINK = /href="([^"]+)"/g;
 
 /**
  * "Nothing lost": compares a built site with the records parsed from its seeds. Every record
@@ -41,7 +41,7 @@ export function checkBuiltSite(site: string, articles: Article[]): { failures: s
 }
 
 function checkArticlePages(articles: Article[], htmlFiles: string[]): string[] {
-  const pages = new Set(htmlFiles.filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).map((file) => `/${file.slice(0, -'index.html'.length)}`));
+  const pages = new Set(htmlFiles.filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).map((file) => siteUrl(file.slice(0, -'index.html'.length))));
   const expected = new Set(articles.map((article) => articleUrl(article.slug)));
   return [
     ...[...expected].filter((url) => !pages.has(url)).map((url) => `no article page at ${url}`),
@@ -70,7 +70,7 @@ function checkJson(site: string, articles: Article[]): string[] {
   return [`/articles.json holds ${(JSON.parse(published) as Article[]).length} records that differ from the ${articles.length} parsed`];
 }
 
-/** Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name each indexed page. */
+/** Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name each indexed page, without the base path. */
 function checkSearchIndex(site: string, articles: Article[]): string[] {
   const fragmentDir = join(site, 'pagefind', 'fragment');
   const indexed = new Map<string, number>();
@@ -80,7 +80,7 @@ function checkSearchIndex(site: string, articles: Article[]): string[] {
     const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${file})`;
     indexed.set(url, (indexed.get(url) ?? 0) + 1);
   }
-  const expected = new Set(articles.map((article) => articleUrl(article.slug)));
+  const expected = new Set(articles.map((article) => `/${outputPath(articleUrl(article.slug))}`));
   return [
     ...[...expected].filter((url) => indexed.get(url) !== 1).map((url) => `${url} is in the search index ${indexed.get(url) ?? 0} times`),
     ...[...indexed.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
@@ -100,9 +100,9 @@ function checkListings(site: string, kind: string, listings: Listing[]): string[
   return listings.flatMap(({ name, url: base, articles, segment }) => {
     const listed = new Set<string>();
     for (let page = 1; ; page++) {
-      const html = readIfExists(join(site, listingPageUrl(base, page, segment), 'index.html'));
+      const html = readIfExists(join(site, outputPath(listingPageUrl(base, page, segment)), 'index.html'));
       if (html === undefined) break;
-      for (const [, url] of html.matchAll(ARTICLE_LINK)) listed.add(url);
+      for (const [, url] of html.matchAll(LINK)) listed.add(url);
     }
     const missing = articles.filter((article) => !listed.has(articleUrl(article.slug)));
     return missing.length ? [`${kind} "${name}" (${base}) does not list ${missing.map((article) => article.slug).join(', ')}`] : [];

@@ -5,6 +5,7 @@ import { decodeSeed } from './decode.ts';
 import { readFrontMatter } from './frontmatter.ts';
 import { mergeDrafts } from './merge.ts';
 import { normaliseCapture, type Draft } from './normalise.ts';
+import { PERMALINKS_FILE, readPermalinks, type Permalinks } from './permalinks.ts';
 import { ArticleSchema, type ParseResult, type Problem } from './record.ts';
 import { compareCodeUnits } from './slug.ts';
 import { detectShape, parseFullText, parseListing, parseTagPage, type Shape } from './shapes.ts';
@@ -47,8 +48,8 @@ function notUtf8Message(file: string, bytes: Uint8Array, byteOffset: number): st
 }
 
 /** Merges every file's captures into validated records sorted by slug, problems sorted by file and line. */
-export function assembleArticles(files: SeedFileResult[]): ParseResult {
-  const merged = mergeDrafts(files.flatMap((result) => result.drafts));
+export function assembleArticles(files: SeedFileResult[], permalinks?: Permalinks): ParseResult {
+  const merged = mergeDrafts(files.flatMap((result) => result.drafts), permalinks);
   const problems = [...files.flatMap((result) => result.problems), ...merged.problems];
   const articles = merged.articles.filter((article) => {
     const check = ArticleSchema.safeParse(article);
@@ -71,7 +72,7 @@ async function listSeedFiles(dir: string): Promise<{ seeds: string[]; skipped: s
     .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort(compareCodeUnits);
-  return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file)) };
+  return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file) && file !== PERMALINKS_FILE) };
 }
 
 function isSeedFile(file: string): boolean {
@@ -108,11 +109,11 @@ export async function seedFolderProblem(dir: string): Promise<Problem | undefine
   return undefined;
 }
 
-/** The whole ingest: every seed file under `dir` → `{ articles, problems }`. */
+/** The whole ingest: every seed file under `dir` → `{ articles, problems }`, with the slugs `dir`'s permalinks record. */
 export async function parseSeedDir(dir: string): Promise<ParseResult> {
   const folderProblem = await seedFolderProblem(dir);
   if (folderProblem) return { articles: [], problems: [folderProblem] };
   const { seeds, skipped } = await listSeedFiles(dir);
-  const results = await Promise.all(seeds.map((file) => readSeedFile(dir, file)));
-  return assembleArticles([...results, { drafts: [], problems: skipped.map(skippedFileWarning) }]);
+  const [results, recorded] = await Promise.all([Promise.all(seeds.map((file) => readSeedFile(dir, file))), readPermalinks(dir)]);
+  return assembleArticles([...results, { drafts: [], problems: [...skipped.map(skippedFileWarning), ...recorded.problems] }], recorded.permalinks);
 }

@@ -1,7 +1,8 @@
 import { DATE_SOURCES, type Article, type Problem } from './record.ts';
 import type { Draft } from './normalise.ts';
 import { unique } from './normalise.ts';
-import { assignSlugs, bySlug } from './slug.ts';
+import { permanentSlugs, type Permalinks } from './permalinks.ts';
+import { bySlug } from './slug.ts';
 
 /** Two captures are the same article when their titles match with case, spacing, quotes and dashes folded. */
 export function titleKey(title: string): string {
@@ -25,12 +26,13 @@ export function containsWords(text: string, part: string): boolean {
 }
 
 /**
- * Merges captures of the same article and gives each a stable slug. The fullest capture
- * gives the title, teaser and body; tags, sources, authors, links and origins are pooled;
- * a capture whose text the body does not contain keeps it in its origin, with a warning, and
- * so do dates that disagree. Returns records sorted by slug.
+ * Merges captures of the same article and gives each a stable slug: the one `permalinks`
+ * recorded for it, if any (see permalinks.ts). The fullest capture gives the title, teaser and
+ * body; tags, sources, authors, links and origins are pooled; a capture whose text the body does
+ * not contain keeps it in its origin, with a warning, and so do dates that disagree. Returns
+ * records sorted by slug.
  */
-export function mergeDrafts(drafts: Draft[]): { articles: Article[]; problems: Problem[] } {
+export function mergeDrafts(drafts: Draft[], permalinks: Permalinks = new Map()): { articles: Article[]; problems: Problem[] } {
   const groups = new Map<string, Draft[]>();
   for (const draft of drafts) {
     const key = titleKey(draft.title);
@@ -38,7 +40,7 @@ export function mergeDrafts(drafts: Draft[]): { articles: Article[]; problems: P
     if (group) group.push(draft);
     else groups.set(key, [draft]);
   }
-  const slugs = assignSlugs(new Map([...groups].map(([key, group]) => [key, group[0].title])), 'article');
+  const slugs = permanentSlugs(new Map([...groups].map(([key, group]) => [key, group[0].title])), permalinks);
   const problems: Problem[] = [];
   const articles = [...groups]
     .map(([key, group]): Article => ({ slug: slugs.get(key)!, ...mergeGroup(group, problems) }))

@@ -47,7 +47,7 @@ function slugOrHash(text: string, fallback: string): string {
 }
 
 /** Eight hex digits of FNV-1a over the UTF-16 code units: stable, tiny, good enough to tell texts apart. */
-function shortHash(text: string): string {
+export function shortHash(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

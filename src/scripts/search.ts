@@ -1,9 +1,11 @@
 /**
  * The search page, on Pagefind's JavaScript API. Everything taken from the index is put
  * on the page as text (never as HTML), so captured text can never become markup here.
- * The query and the chosen filters live in the address: `/search/?q=palmyra&tag=Assad`.
+ * The query, the chosen filters and the order live in the address: `/search/?q=palmyra&tag=Assad&sort=newest`.
+ * The index holds page URLs without the site's base path; Pagefind puts it in front (`baseUrl`).
+ * On the dev server the page carries no bundle address (there is no index) and says so itself.
  */
-import { FILTERS, type FilterName } from '../lib/search-filters.ts';
+import { FILTERS, SORTS, type FilterName, type SortName } from '../lib/search-filters.ts';
 
 type Counts = Record<string, Record<string, number>>;
 
@@ -11,6 +13,7 @@ interface ResultData {
   url: string;
   excerpt: string;
   meta: { title?: string; date?: string };
+  filters: Partial<Record<FilterName, string[]>>;
   sub_results: { title: string; url: string; excerpt: string }[];
 }
 
@@ -22,7 +25,7 @@ interface Search {
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options: { filters: Record<string, { any: string[] }> }): Promise<Search>;
+  search(term: string | null, options: { filters: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> }): Promise<Search>;
   filters(): Promise<Counts>;
 }
 
@@ -36,16 +39,16 @@ const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#results')!;
 const more = document.querySelector<HTMLButtonElement>('#more-results')!;
 const filterGroups = document.querySelector<HTMLElement>('#filters')!;
+const order = document.querySelector<HTMLSelectElement>('#search-sort')!;
 
 const names = Object.keys(FILTERS) as FilterName[];
 const params = new URLSearchParams(location.search);
 const selected = Object.fromEntries(names.map((name) => [name, new Set(params.getAll(name))])) as Record<FilterName, Set<string>>;
 const openGroups = new Set<FilterName>(names.filter((name) => selected[name].size));
 input.value = params.get('q') ?? '';
+order.value = params.get('sort') ?? '';
 
-const bundle = '/pagefind/pagefind.js';
-const pagefind: Pagefind = await import(/* @vite-ignore */ bundle);
-await pagefind.options({ excerptLength: 30 });
+let pagefind: Pagefind;
 /**
  * Every filter's values and totals. Loading them is what makes a search report filter
  * counts, and it costs time on a large index, so it waits until results are on screen.
@@ -81,7 +84,8 @@ function excerpt(text: string): HTMLParagraphElement {
 function resultItem(data: ResultData): HTMLLIElement {
   const title = data.meta.title ?? data.url;
   const item = element('li', { className: 'result' }, element('h3', {}, element('a', { href: data.url }, title)));
-  if (data.meta.date) item.append(element('p', { className: 'meta' }, data.meta.date));
+  const facts = [data.meta.date, data.filters.source?.join(', ')].filter(Boolean).join(' · ');
+  if (facts) item.append(element('p', { className: 'meta' }, facts));
   item.append(excerpt(data.excerpt));
   const sections = data.sub_results.filter((sub) => sub.url.includes('#')).slice(0, SUB_RESULTS_SHOWN);
   if (sections.length) {
@@ -117,6 +121,7 @@ function keepInAddress(term: string) {
   const next = new URLSearchParams();
   if (term) next.set('q', term);
   for (const name of names) for (const value of selected[name]) next.append(name, value);
+  if (order.value) next.set('sort', order.value);
   const query = next.toString();
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
@@ -149,7 +154,8 @@ async function search() {
   }
   status.textContent = 'Searching…';
   list.setAttribute('aria-busy', 'true');
-  const found = await pagefind.search(term || null, { filters: filtersExcept() });
+  const sort = SORTS[order.value as SortName];
+  const found = await pagefind.search(term || null, { filters: filtersExcept(), ...(sort && { sort: { [order.value]: sort.direction } }) });
   if (run !== latest) return;
   remaining = found.results;
   list.replaceChildren();
@@ -173,28 +179,38 @@ async function showFilterCounts(run: number, term: string, chosen: FilterName[])
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-input.addEventListener('input', () => {
-  clearTimeout(timer);
-  timer = setTimeout(search, DEBOUNCE_MS);
-});
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  clearTimeout(timer);
-  search();
-});
-filterGroups.addEventListener('change', (event) => {
-  const box = event.target;
-  if (!(box instanceof HTMLInputElement)) return;
-  const values = selected[box.name as FilterName];
-  if (box.checked) values.add(box.value);
-  else values.delete(box.value);
-  search();
-});
-more.addEventListener('click', async () => {
-  more.disabled = true;
-  const [first] = await showMore();
-  more.disabled = false;
-  first?.querySelector('a')?.focus();
-});
 
-search();
+function listen() {
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, DEBOUNCE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    search();
+  });
+  filterGroups.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement)) return;
+    const values = selected[box.name as FilterName];
+    if (box.checked) values.add(box.value);
+    else values.delete(box.value);
+    search();
+  });
+  order.addEventListener('change', search);
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    const [first] = await showMore();
+    more.disabled = false;
+    first?.querySelector('a')?.focus();
+  });
+}
+
+const { bundle, base } = form.dataset;
+if (bundle) {
+  pagefind = await import(/* @vite-ignore */ bundle);
+  await pagefind.options({ excerptLength: 30, baseUrl: base });
+  listen();
+  search();
+}

@@ -64,12 +64,17 @@ describe('cache keys for incremental builds', async () => {
     expect(listingPaths(articles, '/tags/x/', 'Tagged “x”', { tag: 'x' }, { timeline: true }).map((path) => Boolean(path.props.timeline))).toEqual([true, false, false]);
   });
 
-  it('an article page changes its key with its record, its rendered body and the names or slugs of its terms', () => {
-    const key = articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')]);
-    expect(articleKey({ ...articles[0] }, '<p>Body</p>', [term('Assad', 'assad')])).toBe(key);
-    expect(articleKey(edited(articles[0]), '<p>Body</p>', [term('Assad', 'assad')])).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body.</p>', [term('Assad', 'assad')])).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad-2')])).not.toBe(key);
-    expect(articleKey(articles[0], '<p>Body</p>', [term('ASSAD', 'assad')])).not.toBe(key);
+  it('an article page changes its key with its record, its rendered body, the names or slugs of its terms and its neighbours', () => {
+    const around = { previous: articles[1], next: articles[2] };
+    const key = articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], around);
+    expect(articleKey({ ...articles[0] }, '<p>Body</p>', [term('Assad', 'assad')], { ...around })).toBe(key);
+    expect(articleKey(edited(articles[0]), '<p>Body</p>', [term('Assad', 'assad')], around)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body.</p>', [term('Assad', 'assad')], around)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad-2')], around)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('ASSAD', 'assad')], around)).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], { ...around, next: articles[3] })).not.toBe(key);
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], { previous: { ...articles[1], title: 'Retitled' }, next: articles[2] })).not.toBe(key);
+    // A neighbour's body is not on the page.
+    expect(articleKey(articles[0], '<p>Body</p>', [term('Assad', 'assad')], { ...around, next: edited(articles[2]) })).toBe(key);
   });
 });
