@@ -2,8 +2,8 @@ import { PartialDateSchema, type Article, type PartialDate } from './record.ts';
 import { BYLINE, SOURCE_LINE, collapseWhitespace, type Capture } from './shapes.ts';
 import type { FrontMatter } from './frontmatter.ts';
 
-/** A record before duplicates are merged and slugs assigned. */
-export type Draft = Omit<Article, 'slug'>;
+/** A record before duplicates are merged, slugs assigned and languages detected: `lang` is front matter's, or null. */
+export type Draft = Omit<Article, 'slug' | 'lang'> & { lang: string | null };
 
 const TEASER_MAX_LENGTH = 300;
 export const TRAILING_ELLIPSIS = /\s*(?:…|\.\.\.)\.?$/u;
@@ -25,6 +25,7 @@ export function normaliseCapture(capture: Capture, file: string, line: number, f
     truncated,
     body: truncated ? '' : toMarkdown(paragraphs),
     text,
+    lang: frontMatter.lang ?? null,
     sources,
     authors: unique([...authors, ...frontMatter.authors]),
     tags: unique([...(capture.tag ? [capture.tag] : []), ...frontMatter.tags].map(collapseWhitespace)),
