@@ -49,7 +49,13 @@ describe('detected language', () => {
   });
 
   it('is not thrown off by URLs in the text', () => {
-    expect(detectLanguage('Армия освободила Алеппо', 'https://www.example.com/news/2016/12/13/aleppo-army-report-update Подробнее.')).toBe('ru');
+    const url = 'https://www.example.com/world/2016/12/13/syria-army-retakes-eastern-aleppo-districts-monitoring-group-says-report';
+    const { articles } = parseText(`${NEWS.ru}\n\n${url}\n`);
+    expect(articles[0].lang).toBe('ru');
+  });
+
+  it('is und when two languages score alike, as a line of names does', () => {
+    expect(detectLanguage('Serena Ghoukah interviews Dr Tim Anderson', 'https://www.youtube.com/watch?v=wXQU8X8PIM4')).toBe('und');
   });
 
   it('is detected once for the merged record, from the fullest capture', () => {
