@@ -5,7 +5,7 @@
  * 1. `astro build` parses the seeds and renders the pages; pages whose data and code did not
  *    change since the last build come from Astro's cache (src/lib/cache-key.ts,
  *    scripts/lib/page-cache.ts).
- * 2. Pagefind indexes the article pages.
+ * 2. Pagefind indexes the article pages, one bundle per language.
  * 3. The nothing-lost check compares the pages and the search index with the seeds.
  *
  * Steps 2 and 3 run after Astro's process has exited, so their memory never adds to Astro's.
@@ -17,6 +17,7 @@ import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SEEDS_DIR } from '../src/consts.ts';
 import { parseSeedDir } from '../src/ingest/ingest.ts';
+import { languagesOf } from '../src/lib/language.ts';
 import { checkBuiltSite } from './lib/check-site.ts';
 import { afterAstro, beforeAstro } from './lib/page-cache.ts';
 import { indexSearch } from './lib/search-index.ts';
@@ -44,11 +45,13 @@ if (astro.status !== 0) await fail(`astro build failed (${astro.error?.message ?
 if (pruned) log('page-cache', `removed ${pruned} copied pages that the build no longer has`);
 
 try {
-  const started = performance.now();
-  const indexed = await indexSearch(next);
-  log('search-index', `indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
-
   const { articles } = await parseSeedDir(SEEDS_DIR);
+  const started = performance.now();
+  const indexed = await indexSearch(next, languagesOf(articles));
+  const pages = [...indexed.values()].reduce((sum, count) => sum + count, 0);
+  const perLanguage = [...indexed].map(([lang, count]) => `${lang} ${count}`).join(', ');
+  log('search-index', `indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${perLanguage})`);
+
   const { failures, summary } = checkBuiltSite(next, articles);
   if (failures.length) {
     const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');

@@ -5,7 +5,7 @@ import type { Article } from '../../src/ingest/record.ts';
 import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { listingPageUrl } from '../../src/lib/pagination.ts';
-import { articleUrl, monthUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
+import { articleUrl, monthUrl, searchBundleUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 
 const ARTICLE_LINK = /href="(\/articles\/[a-z0-9-]+\/)"/g;
 
@@ -53,20 +53,27 @@ function checkJson(site: string, articles: Article[]): string[] {
   return [`/articles.json holds ${(JSON.parse(published) as Article[]).length} records that differ from the ${articles.length} parsed`];
 }
 
-/** Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name each indexed page. */
+/**
+ * Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name
+ * each indexed page: every article is in its own language's bundle (`/pagefind/<lang>/`), once.
+ */
 function checkSearchIndex(site: string, articles: Article[]): string[] {
-  const fragmentDir = join(site, 'pagefind', 'fragment');
-  const indexed = new Map<string, number>();
-  for (const file of readdirSync(fragmentDir)) {
-    const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
-    const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
-    const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${file})`;
-    indexed.set(url, (indexed.get(url) ?? 0) + 1);
+  const bundlesOf = new Map<string, string[]>();
+  for (const lang of readdirSync(join(site, 'pagefind'))) {
+    const fragmentDir = join(site, searchBundleUrl(lang), 'fragment');
+    for (const file of readdirSync(fragmentDir)) {
+      const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
+      const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
+      const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${lang}/${file})`;
+      bundlesOf.set(url, [...(bundlesOf.get(url) ?? []), lang]);
+    }
   }
-  const expected = new Set(articles.map((article) => articleUrl(article.slug)));
+  const expected = new Map(articles.map((article) => [articleUrl(article.slug), article.lang]));
   return [
-    ...[...expected].filter((url) => indexed.get(url) !== 1).map((url) => `${url} is in the search index ${indexed.get(url) ?? 0} times`),
-    ...[...indexed.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
+    ...[...expected]
+      .filter(([url, lang]) => bundlesOf.get(url)?.join() !== lang)
+      .map(([url, lang]) => `${url} (${lang}) is in the search index of ${bundlesOf.get(url)?.join(', ') || 'no language'}`),
+    ...[...bundlesOf.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
   ];
 }
 

@@ -2,28 +2,38 @@
  * The search page, on Pagefind's JavaScript API. Everything taken from the index is put
  * on the page as text (never as HTML), so captured text can never become markup here.
  * The query and the chosen filters live in the address: `/search/?q=palmyra&tag=Assad`.
+ * Every language has its own Pagefind bundle, with its own stemmer (scripts/lib/search-index.ts):
+ * a search runs in all of them at once and shows their results together, best first.
  */
-import { FILTERS, type FilterName } from '../lib/search-filters.ts';
+import { FILTERS, PUBLISHER_META, type FilterName } from '../lib/search-filters.ts';
+import { searchBundleUrl } from '../lib/urls.ts';
 
 type Counts = Record<string, Record<string, number>>;
 
 interface ResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; date?: string };
+  meta: { title?: string; date?: string; [PUBLISHER_META.name]?: string };
   sub_results: { title: string; url: string; excerpt: string }[];
 }
 
 interface Search {
-  results: { id: string; data: () => Promise<ResultData> }[];
+  results: { id: string; score: number; data: () => Promise<ResultData> }[];
   filters: Counts;
-  totalFilters: Counts;
 }
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options: { filters: Record<string, { any: string[] }> }): Promise<Search>;
+  search(term: string | null, options: { filters: Filters }): Promise<Search>;
   filters(): Promise<Counts>;
+}
+
+type Filters = Record<string, { any: string[] }>;
+
+/** A result with the language of the bundle that found it. */
+interface Found {
+  lang: string;
+  data: () => Promise<ResultData>;
 }
 
 const RESULTS_PER_PAGE = 10;
@@ -43,18 +53,45 @@ const selected = Object.fromEntries(names.map((name) => [name, new Set(params.ge
 const openGroups = new Set<FilterName>(names.filter((name) => selected[name].size));
 input.value = params.get('q') ?? '';
 
-const bundle = '/pagefind/pagefind.js';
-const pagefind: Pagefind = await import(/* @vite-ignore */ bundle);
-await pagefind.options({ excerptLength: 30 });
+/** The site's articles' languages, one Pagefind bundle each: only those that exist, so none is loaded twice. */
+const bundles = await Promise.all(
+  (form.dataset.languages ?? '').split(' ').filter(Boolean).map(async (lang) => {
+    const pagefind: Pagefind = await import(/* @vite-ignore */ `${searchBundleUrl(lang)}pagefind.js`);
+    await pagefind.options({ excerptLength: 30, ranking: { metaWeights: { [PUBLISHER_META.name]: PUBLISHER_META.weight } } });
+    return { lang, pagefind };
+  }),
+);
+
+/** Filter counts of several bundles, added up. */
+function addCounts(all: Counts[]): Counts {
+  const sum: Counts = {};
+  for (const counts of all) {
+    for (const [name, values] of Object.entries(counts)) {
+      const into = (sum[name] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/** One search in every language's bundle: the results together, best score first, and the filter counts added up. */
+async function searchAll(term: string | null, filters: Filters): Promise<{ results: Found[]; filters: Counts }> {
+  const searches = await Promise.all(bundles.map(async ({ lang, pagefind }) => ({ lang, found: await pagefind.search(term, { filters }) })));
+  const results = searches
+    .flatMap(({ lang, found }) => found.results.map(({ score, data }) => ({ lang, score, data })))
+    .sort((a, b) => b.score - a.score);
+  return { results, filters: addCounts(searches.map(({ found }) => found.filters)) };
+}
+
 /**
  * Every filter's values and totals. Loading them is what makes a search report filter
  * counts, and it costs time on a large index, so it waits until results are on screen.
  */
 let totals: Promise<Counts> | undefined;
-const loadFilters = () => (totals ??= pagefind.filters());
+const loadFilters = () => (totals ??= Promise.all(bundles.map(({ pagefind }) => pagefind.filters())).then(addCounts));
 
 let latest = 0;
-let remaining: Search['results'] = [];
+let remaining: Found[] = [];
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -78,15 +115,18 @@ function excerpt(text: string): HTMLParagraphElement {
   return paragraph;
 }
 
-function resultItem(data: ResultData): HTMLLIElement {
+/** A result: its article's words in the article's language and direction, the date and publishers in the page's. */
+function resultItem(lang: string, data: ResultData): HTMLLIElement {
+  const own = { lang, dir: 'auto' };
   const title = data.meta.title ?? data.url;
-  const item = element('li', { className: 'result' }, element('h3', {}, element('a', { href: data.url }, title)));
-  if (data.meta.date) item.append(element('p', { className: 'meta' }, data.meta.date));
-  item.append(excerpt(data.excerpt));
+  const item = element('li', { className: 'result' }, element('h3', own, element('a', { href: data.url }, title)));
+  const facts = [data.meta.date, data.meta[PUBLISHER_META.name]].filter(Boolean).join(' · ');
+  if (facts) item.append(element('p', { className: 'meta' }, facts));
+  item.append(Object.assign(excerpt(data.excerpt), own));
   const sections = data.sub_results.filter((sub) => sub.url.includes('#')).slice(0, SUB_RESULTS_SHOWN);
   if (sections.length) {
     item.append(
-      element('ul', { className: 'sub-results' }, ...sections.map((sub) => element('li', {}, element('a', { href: sub.url }, sub.title), excerpt(sub.excerpt)))),
+      element('ul', { className: 'sub-results', ...own }, ...sections.map((sub) => element('li', {}, element('a', { href: sub.url }, sub.title), excerpt(sub.excerpt)))),
     );
   }
   return item;
@@ -124,14 +164,14 @@ function keepInAddress(term: string) {
 async function showMore() {
   const batch = remaining.slice(0, RESULTS_PER_PAGE);
   remaining = remaining.slice(RESULTS_PER_PAGE);
-  const items = (await Promise.all(batch.map((result) => result.data()))).map(resultItem);
+  const items = await Promise.all(batch.map(async ({ lang, data }) => resultItem(lang, await data())));
   list.append(...items);
   more.hidden = remaining.length === 0;
   return items;
 }
 
 /** The chosen filters in Pagefind's form, leaving out one filter if asked. */
-function filtersExcept(left?: FilterName) {
+function filtersExcept(left?: FilterName): Filters {
   return Object.fromEntries(names.filter((name) => name !== left && selected[name].size).map((name) => [name, { any: [...selected[name]] }]));
 }
 
@@ -149,7 +189,7 @@ async function search() {
   }
   status.textContent = 'Searching…';
   list.setAttribute('aria-busy', 'true');
-  const found = await pagefind.search(term || null, { filters: filtersExcept() });
+  const found = await searchAll(term || null, filtersExcept());
   if (run !== latest) return;
   remaining = found.results;
   list.replaceChildren();
@@ -165,8 +205,7 @@ async function search() {
 /** Counts for the filter panel, once results are shown. Values within a filter add up (any of them), so a chosen filter's counts are those without it. */
 async function showFilterCounts(run: number, term: string, chosen: FilterName[]) {
   const all = await loadFilters();
-  const countsWith = async (filters: ReturnType<typeof filtersExcept>) =>
-    term || Object.keys(filters).length ? (await pagefind.search(term || null, { filters })).filters : all;
+  const countsWith = async (filters: Filters) => (term || Object.keys(filters).length ? (await searchAll(term || null, filters)).filters : all);
   const counts = { ...(await countsWith(filtersExcept())) };
   for (const name of chosen) counts[name] = (await countsWith(filtersExcept(name)))[name];
   if (run === latest) renderFilters(counts);
