@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Article } from '../../src/ingest/record.ts';
@@ -58,22 +58,24 @@ function checkJson(site: string, articles: Article[]): string[] {
  * each indexed page: every article is in its own language's bundle (`/pagefind/<lang>/`), once.
  */
 function checkSearchIndex(site: string, articles: Article[]): string[] {
-  const bundlesOf = new Map<string, string[]>();
-  for (const lang of readdirSync(join(site, 'pagefind'))) {
+  const indexedIn = new Map<string, string[]>();
+  // An archive with no articles has no bundles, and no pagefind/ folder.
+  const bundles = existsSync(join(site, 'pagefind')) ? readdirSync(join(site, 'pagefind')) : [];
+  for (const lang of bundles) {
     const fragmentDir = join(site, searchBundleUrl(lang), 'fragment');
     for (const file of readdirSync(fragmentDir)) {
       const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
       const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
       const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${lang}/${file})`;
-      bundlesOf.set(url, [...(bundlesOf.get(url) ?? []), lang]);
+      indexedIn.set(url, [...(indexedIn.get(url) ?? []), lang]);
     }
   }
   const expected = new Map(articles.map((article) => [articleUrl(article.slug), article.lang]));
   return [
     ...[...expected]
-      .filter(([url, lang]) => bundlesOf.get(url)?.join() !== lang)
-      .map(([url, lang]) => `${url} (${lang}) is in the search index of ${bundlesOf.get(url)?.join(', ') || 'no language'}`),
-    ...[...bundlesOf.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
+      .filter(([url, lang]) => indexedIn.get(url)?.join() !== lang)
+      .map(([url, lang]) => `${url} (${lang}) is in the search index of ${indexedIn.get(url)?.join(', ') || 'no language'}`),
+    ...[...indexedIn.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
   ];
 }
 
