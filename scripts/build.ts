@@ -5,7 +5,7 @@
  * 1. `astro build` parses the seeds and renders the pages; pages whose data and code did not
  *    change since the last build come from Astro's cache (src/lib/cache-key.ts,
  *    scripts/lib/page-cache.ts).
- * 2. Pagefind indexes the article pages.
+ * 2. Pagefind indexes the article pages, one bundle per language.
  * 3. The nothing-lost check compares the pages and the search index with the seeds.
  * 4. The seed folder's permalinks.json gains the articles built for the first time
  *    (src/ingest/permalinks.ts), so their addresses never change.
@@ -68,11 +68,13 @@ if (pruned) log('page-cache', `removed ${pruned} copied pages that the build no 
 
 let permalinks = new Map<string, string>();
 try {
-  const started = performance.now();
-  const indexed = await indexSearch(next);
-  log('search-index', `indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
-
   const { articles } = await parseSeedDir(SEEDS_DIR);
+  const started = performance.now();
+  const indexed = await indexSearch(next, articles);
+  const pages = [...indexed.values()].reduce((sum, count) => sum + count, 0);
+  const perLanguage = [...indexed].map(([lang, count]) => `${lang} ${count}`).join(', ');
+  log('search-index', `indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${perLanguage})`);
+
   const { failures, summary } = checkBuiltSite(next, articles);
   if (failures.length) {
     const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');

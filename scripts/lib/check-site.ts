@@ -1,12 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { containsWords } from '../../src/ingest/merge.ts';
 import type { Article } from '../../src/ingest/record.ts';
 import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
+import { searchBundleLanguage } from '../../src/lib/language.ts';
 import { listingPageUrl } from '../../src/lib/pagination.ts';
-import { articleUrl, monthUrl, outputPath, siteUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
+import { articleUrl, monthUrl, outputPath, searchBundleUrl, siteUrl, sourceUrl, tagUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 
 const LINK = /href="([^"]+)"/g;
 
@@ -70,20 +71,30 @@ function checkJson(site: string, articles: Article[]): string[] {
   return [`/articles.json holds ${(JSON.parse(published) as Article[]).length} records that differ from the ${articles.length} parsed`];
 }
 
-/** Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name each indexed page, without the base path. */
+/**
+ * Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name
+ * each indexed page, without the base path: every article is in its own language's bundle
+ * (`/pagefind/<lang>/`), once.
+ */
 function checkSearchIndex(site: string, articles: Article[]): string[] {
-  const fragmentDir = join(site, 'pagefind', 'fragment');
-  const indexed = new Map<string, number>();
-  for (const file of readdirSync(fragmentDir)) {
-    const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
-    const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
-    const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${file})`;
-    indexed.set(url, (indexed.get(url) ?? 0) + 1);
+  const indexedIn = new Map<string, string[]>();
+  // An archive with no articles has no bundles, and no pagefind/ folder.
+  const bundles = existsSync(join(site, 'pagefind')) ? readdirSync(join(site, 'pagefind')) : [];
+  for (const lang of bundles) {
+    const fragmentDir = join(site, outputPath(searchBundleUrl(lang)), 'fragment');
+    for (const file of readdirSync(fragmentDir)) {
+      const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
+      const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
+      const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${lang}/${file})`;
+      indexedIn.set(url, [...(indexedIn.get(url) ?? []), lang]);
+    }
   }
-  const expected = new Set(articles.map((article) => `/${outputPath(articleUrl(article.slug))}`));
+  const expected = new Map(articles.map((article) => [`/${outputPath(articleUrl(article.slug))}`, searchBundleLanguage(article.lang)]));
   return [
-    ...[...expected].filter((url) => indexed.get(url) !== 1).map((url) => `${url} is in the search index ${indexed.get(url) ?? 0} times`),
-    ...[...indexed.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
+    ...[...expected]
+      .filter(([url, lang]) => indexedIn.get(url)?.join() !== lang)
+      .map(([url, lang]) => `${url} (${lang}) is in the search index of ${indexedIn.get(url)?.join(', ') || 'no language'}`),
+    ...[...indexedIn.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
   ];
 }
 

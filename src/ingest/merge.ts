@@ -1,6 +1,7 @@
 import { DATE_SOURCES, type Article, type Problem } from './record.ts';
 import type { Draft } from './normalise.ts';
 import { unique } from './normalise.ts';
+import { detectLanguage } from './language.ts';
 import { permanentSlugs, type Permalinks } from './permalinks.ts';
 import { bySlug } from './slug.ts';
 
@@ -29,8 +30,9 @@ export function containsWords(text: string, part: string): boolean {
  * Merges captures of the same article and gives each a stable slug: the one `permalinks`
  * recorded for it, if any (see permalinks.ts). The fullest capture gives the title, teaser and
  * body; tags, sources, authors, links and origins are pooled; a capture whose text the body does
- * not contain keeps it in its origin, with a warning, and so do dates that disagree. Returns
- * records sorted by slug.
+ * not contain keeps it in its origin, with a warning, and so do dates that disagree. A record
+ * whose front matter names no language has it detected, once, from the merged title and text.
+ * Returns records sorted by slug.
  */
 export function mergeDrafts(drafts: Draft[], permalinks: Permalinks = new Map()): { articles: Article[]; problems: Problem[] } {
   const groups = new Map<string, Draft[]>();
@@ -43,7 +45,10 @@ export function mergeDrafts(drafts: Draft[], permalinks: Permalinks = new Map())
   const slugs = permanentSlugs(new Map([...groups].map(([key, group]) => [key, group[0].title])), permalinks);
   const problems: Problem[] = [];
   const articles = [...groups]
-    .map(([key, group]): Article => ({ slug: slugs.get(key)!, ...mergeGroup(group, problems) }))
+    .map(([key, group]): Article => {
+      const merged = mergeGroup(group, problems);
+      return { slug: slugs.get(key)!, ...merged, lang: merged.lang ?? detectLanguage(merged.title, merged.text) };
+    })
     .sort(bySlug);
   return { articles, problems };
 }
@@ -64,6 +69,14 @@ function mergeGroup(group: Draft[], problems: Problem[]): Draft {
       problems.push(warning(draft, `"${draft.title}" is dated ${draft.date} here (${draft.dateSource}) but ${best.date} at ${at(best)} (${best.dateSource}); the article keeps ${best.date}`));
     }
   }
+  // A language named in front matter: the fullest capture's first, else the first capture's that names one.
+  const declared = [primary, ...group.filter((draft) => draft !== primary)].filter((draft) => draft.lang !== null);
+  const [kept] = declared;
+  for (const draft of declared) {
+    if (draft.lang !== kept.lang) {
+      problems.push(warning(draft, `"${draft.title}" has lang ${draft.lang} in front matter here but ${kept.lang} at ${at(kept)}; the article keeps ${kept.lang}`));
+    }
+  }
   const pool = (field: 'tags' | 'sources' | 'authors') => unique(group.flatMap((draft) => draft[field]));
   return {
     title: primary.title,
@@ -71,6 +84,7 @@ function mergeGroup(group: Draft[], problems: Problem[]): Draft {
     truncated: primary.truncated,
     body: primary.body,
     text: primary.text,
+    lang: kept?.lang ?? null,
     sources: pool('sources'),
     authors: pool('authors'),
     tags: pool('tags'),

@@ -29,11 +29,14 @@ export const yearUrl = (year: string) => siteUrl(`archive/${year}/`);
 export const monthUrl = (year: string, month: string) => siteUrl(`archive/${year}/${month}/`);
 export const undatedUrl = siteUrl('archive/undated/');
 export const searchUrl = (query?: string) => siteUrl(query ? `search/?q=${encodeURIComponent(query)}` : 'search/');
+/**
+ * The Pagefind bundle of one language's articles: its `pagefind.js`, stemmer and index
+ * (scripts/lib/search-index.ts). The index holds page URLs without the base (see src/scripts/search.ts).
+ */
+export const searchBundleUrl = (lang: string) => siteUrl(`pagefind/${lang}/`);
 /** Year listings page as `/archive/<yyyy>/page/2/`, clear of the months `/archive/<yyyy>/<mm>/`. */
 export const YEAR_PAGE_SEGMENT = 'page/';
 export const feedUrl = siteUrl('rss.xml');
 export const sitemapUrl = siteUrl('sitemap-index.xml');
 export const recordsUrl = siteUrl('articles.json');
 export const faviconUrl = siteUrl('favicon.svg');
-/** Pagefind's script; the index beside it holds page URLs without the base (see src/scripts/search.ts). */
-export const searchBundleUrl = siteUrl('pagefind/pagefind.js');

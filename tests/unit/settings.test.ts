@@ -26,7 +26,7 @@ describe('site settings', { timeout: 30_000 }, () => {
   it('take SITE_NAME and SITE_URL from the environment; the address’s path is the base of every URL', () => {
     const { value } = withEnv(
       { SITE_NAME: 'My Archive', SITE_URL: 'https://user.github.io/archive' },
-      '[consts.SITE_TITLE, consts.SITE_URL, consts.SITE_URL_IS_PLACEHOLDER, urls.homeUrl, urls.articleUrl("x"), urls.searchBundleUrl, urls.absoluteUrl(urls.feedUrl), urls.outputPath(urls.tagUrl("y"))]',
+      '[consts.SITE_TITLE, consts.SITE_URL, consts.SITE_URL_IS_PLACEHOLDER, urls.homeUrl, urls.articleUrl("x"), urls.searchBundleUrl("ar"), urls.absoluteUrl(urls.feedUrl), urls.outputPath(urls.tagUrl("y"))]',
     );
     expect(value).toEqual([
       'My Archive',
@@ -34,7 +34,7 @@ describe('site settings', { timeout: 30_000 }, () => {
       false,
       '/archive/',
       '/archive/articles/x/',
-      '/archive/pagefind/pagefind.js',
+      '/archive/pagefind/ar/',
       'https://user.github.io/archive/rss.xml',
       'tags/y/',
     ]);
