@@ -1,11 +1,16 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { SITE_URL } from './src/consts.ts';
+import { OUT_DIR, SITE_URL } from './src/consts.ts';
+import { BASE_PATH } from './src/lib/urls.ts';
 
 export default defineConfig({
+  // SITE_URL or site.config.ts; its path is the base every URL starts with (src/lib/urls.ts).
   site: SITE_URL,
+  base: BASE_PATH,
   trailingSlash: 'always',
+  // `npm run build` builds beside this folder and swaps it in; `npm run preview` serves it.
+  outDir: OUT_DIR,
   // Styles and scripts go to files of their own, so the Content-Security-Policy needs no 'unsafe-inline'.
   build: { inlineStylesheets: 'never' },
   // Astro must not empty the output folder: `npm run build` fills a fresh one with the pages it

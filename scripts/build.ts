@@ -5,8 +5,10 @@
  * 1. `astro build` parses the seeds and renders the pages; pages whose data and code did not
  *    change since the last build come from Astro's cache (src/lib/cache-key.ts,
  *    scripts/lib/page-cache.ts).
- * 2. Pagefind indexes the article pages.
+ * 2. Pagefind indexes the article pages, one bundle per language.
  * 3. The nothing-lost check compares the pages and the search index with the seeds.
+ * 4. The seed folder's permalinks.json gains the articles built for the first time
+ *    (src/ingest/permalinks.ts), so their addresses never change.
  *
  * Steps 2 and 3 run after Astro's process has exited, so their memory never adds to Astro's.
  * Arguments go to `astro build`: `npm run build -- --force` renders every page again.
@@ -14,16 +16,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { SEEDS_DIR } from '../src/consts.ts';
+import { join, resolve } from 'node:path';
+import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
 import { parseSeedDir, seedFolderProblem } from '../src/ingest/ingest.ts';
+import { titleKey } from '../src/ingest/merge.ts';
+import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
 import { formatProblem } from '../src/ingest/problems.ts';
 import { checkBuiltSite } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
 import { afterAstro, beforeAstro } from './lib/page-cache.ts';
 import { indexSearch } from './lib/search-index.ts';
 
-const dist = resolve(process.env.OUT_DIR ?? 'dist');
+const dist = resolve(OUT_DIR);
 const next = `${dist}.next`;
 
 /** Astro's log style, so the build reads as one log. */
@@ -35,25 +39,42 @@ async function fail(message: string): Promise<never> {
   process.exit(1);
 }
 
+/**
+ * A production build whatever the caller's environment says: built pages carry the
+ * Content-Security-Policy and the search bundle, which import.meta.env.PROD decides. NODE_ENV
+ * and variables named like import.meta.env's own (which Astro lets override them) could say
+ * otherwise; Vitest sets both for the processes it starts.
+ */
+function astroEnv(): NodeJS.ProcessEnv {
+  const own = ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'ASSETS_PREFIX'];
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !own.includes(name))), NODE_ENV: 'production' };
+}
+
 const args = process.argv.slice(2);
 await holdBuildLock((message) => log('build', message));
 const folderProblem = await seedFolderProblem(SEEDS_DIR);
 if (folderProblem) await fail(formatProblem(folderProblem));
+if (SITE_URL_IS_PLACEHOLDER) {
+  log('build', `no site address set: canonical links, the feed and the sitemap point to the placeholder ${SITE_URL}. Set SITE_URL (or url in site.config.ts) to where the site will live.`);
+}
 await rm(next, { recursive: true, force: true });
 const copying = performance.now();
 const prefilled = beforeAstro(next, { force: args.includes('--force') });
 if (prefilled.copied.length) log('page-cache', `copied ${prefilled.copied.length} pages from Astro's cache in ${Math.round(performance.now() - copying)} ms`);
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', next], { stdio: 'inherit' });
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', next], { stdio: 'inherit', env: astroEnv() });
 const pruned = afterAstro(next, prefilled, astro.status === 0);
 if (astro.status !== 0) await fail(`astro build failed (${astro.error?.message ?? `exit code ${astro.status ?? astro.signal}`})`);
 if (pruned) log('page-cache', `removed ${pruned} copied pages that the build no longer has`);
 
+let permalinks = new Map<string, string>();
 try {
-  const started = performance.now();
-  const indexed = await indexSearch(next);
-  log('search-index', `indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
-
   const { articles } = await parseSeedDir(SEEDS_DIR);
+  const started = performance.now();
+  const indexed = await indexSearch(next, articles);
+  const pages = [...indexed.values()].reduce((sum, count) => sum + count, 0);
+  const perLanguage = [...indexed].map(([lang, count]) => `${lang} ${count}`).join(', ');
+  log('search-index', `indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${perLanguage})`);
+
   const { failures, summary } = checkBuiltSite(next, articles);
   if (failures.length) {
     const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
@@ -61,6 +82,7 @@ try {
     throw new Error(`the built site lost or duplicated records (${summary}):\n${shown}${more}`);
   }
   log('check-site', `${summary}, every article in the search index: nothing lost`);
+  permalinks = new Map(articles.map((article) => [titleKey(article.title), article.slug]));
 } catch (error) {
   await fail((error as Error).message);
 }
@@ -75,3 +97,11 @@ if (existsSync(dist)) {
   await rename(next, dist);
 }
 log('build', `${dist} is ready`);
+
+const permalinksFile = join(SEEDS_DIR, PERMALINKS_FILE);
+try {
+  const recorded = await recordPermalinks(SEEDS_DIR, permalinks);
+  if (recorded) log('permalinks', `recorded the addresses of ${recorded} new articles in ${permalinksFile}: keep it with the seeds (commit it), so they never move`);
+} catch (error) {
+  console.warn(`build: could not record the new articles' addresses in ${permalinksFile} (${(error as Error).message}); the next build may give them others`);
+}

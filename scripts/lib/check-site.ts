@@ -1,14 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { containsWords } from '../../src/ingest/merge.ts';
 import type { Article } from '../../src/ingest/record.ts';
 import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
+import { searchBundleLanguage } from '../../src/lib/language.ts';
 import { listingPageUrl } from '../../src/lib/pagination.ts';
-import { articleUrl, monthUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
+import { articleUrl, monthUrl, outputPath, searchBundleUrl, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 
-const ARTICLE_LINK = /href="(\/articles\/[a-z0-9-]+\/)"/g;
+const LINK = /href="([^"]+)"/g;
 
 /**
  * "Nothing lost": compares a built site with the records parsed from its seeds. Every record
@@ -42,7 +43,7 @@ export function checkBuiltSite(site: string, articles: Article[]): { failures: s
 }
 
 function checkArticlePages(articles: Article[], htmlFiles: string[]): string[] {
-  const pages = new Set(htmlFiles.filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).map((file) => `/${file.slice(0, -'index.html'.length)}`));
+  const pages = new Set(htmlFiles.filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).map((file) => siteUrl(file.slice(0, -'index.html'.length))));
   const expected = new Set(articles.map((article) => articleUrl(article.slug)));
   return [
     ...[...expected].filter((url) => !pages.has(url)).map((url) => `no article page at ${url}`),
@@ -71,20 +72,30 @@ function checkJson(site: string, articles: Article[]): string[] {
   return [`/articles.json holds ${(JSON.parse(published) as Article[]).length} records that differ from the ${articles.length} parsed`];
 }
 
-/** Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name each indexed page. */
+/**
+ * Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name
+ * each indexed page, without the base path: every article is in its own language's bundle
+ * (`/pagefind/<lang>/`), once.
+ */
 function checkSearchIndex(site: string, articles: Article[]): string[] {
-  const fragmentDir = join(site, 'pagefind', 'fragment');
-  const indexed = new Map<string, number>();
-  for (const file of readdirSync(fragmentDir)) {
-    const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
-    const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
-    const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${file})`;
-    indexed.set(url, (indexed.get(url) ?? 0) + 1);
+  const indexedIn = new Map<string, string[]>();
+  // An archive with no articles has no bundles, and no pagefind/ folder.
+  const bundles = existsSync(join(site, 'pagefind')) ? readdirSync(join(site, 'pagefind')) : [];
+  for (const lang of bundles) {
+    const fragmentDir = join(site, outputPath(searchBundleUrl(lang)), 'fragment');
+    for (const file of readdirSync(fragmentDir)) {
+      const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
+      const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
+      const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${lang}/${file})`;
+      indexedIn.set(url, [...(indexedIn.get(url) ?? []), lang]);
+    }
   }
-  const expected = new Set(articles.map((article) => articleUrl(article.slug)));
+  const expected = new Map(articles.map((article) => [`/${outputPath(articleUrl(article.slug))}`, searchBundleLanguage(article.lang)]));
   return [
-    ...[...expected].filter((url) => indexed.get(url) !== 1).map((url) => `${url} is in the search index ${indexed.get(url) ?? 0} times`),
-    ...[...indexed.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
+    ...[...expected]
+      .filter(([url, lang]) => indexedIn.get(url)?.join() !== lang)
+      .map(([url, lang]) => `${url} (${lang}) is in the search index of ${indexedIn.get(url)?.join(', ') || 'no language'}`),
+    ...[...indexedIn.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
   ];
 }
 
@@ -101,9 +112,9 @@ function checkListings(site: string, kind: string, listings: Listing[]): string[
   return listings.flatMap(({ name, url: base, articles, segment }) => {
     const listed = new Set<string>();
     for (let page = 1; ; page++) {
-      const html = readIfExists(join(site, listingPageUrl(base, page, segment), 'index.html'));
+      const html = readIfExists(join(site, outputPath(listingPageUrl(base, page, segment)), 'index.html'));
       if (html === undefined) break;
-      for (const [, url] of html.matchAll(ARTICLE_LINK)) listed.add(url);
+      for (const [, url] of html.matchAll(LINK)) listed.add(url);
     }
     const missing = articles.filter((article) => !listed.has(articleUrl(article.slug)));
     return missing.length ? [`${kind} "${name}" (${base}) does not list ${missing.map((article) => article.slug).join(', ')}`] : [];

@@ -1,9 +1,11 @@
 import matter from 'gray-matter';
 import { z } from 'zod';
-import { PartialDateSchema, type PartialDate, type Problem } from './record.ts';
+import { canonicalLanguageTag, LanguageTagSchema, PartialDateSchema, type PartialDate, type Problem } from './record.ts';
 
 export interface FrontMatter {
   date?: PartialDate;
+  /** A BCP 47 tag that overrides the detected language of every article in the file. */
+  lang?: string;
   tags: string[];
   sources: string[];
   authors: string[];
@@ -27,6 +29,10 @@ const FrontMatterSchema = z.object({
     .union([z.date(), z.number(), z.string()], { error: 'expected YYYY, YYYY-MM or YYYY-MM-DD' })
     .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim()))
     .pipe(PartialDateSchema),
+  lang: z
+    .string({ error: 'expected a BCP 47 language tag such as en, ar or pt-BR' })
+    .transform((value) => canonicalLanguageTag(value.trim()))
+    .pipe(LanguageTagSchema),
   tags: textList,
   source: textList,
   sources: textList,
@@ -90,7 +96,7 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
       return values.filter(Boolean);
     });
   return {
-    frontMatter: { date: valid.date, tags: nonEmpty('tags'), sources: nonEmpty('source', 'sources'), authors: nonEmpty('author', 'authors') },
+    frontMatter: { date: valid.date, lang: valid.lang, tags: nonEmpty('tags'), sources: nonEmpty('source', 'sources'), authors: nonEmpty('author', 'authors') },
     content: parsed.content,
     lineOffset,
     problems,

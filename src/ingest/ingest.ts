@@ -7,6 +7,7 @@ import { matchEntities, mentionText, type CompiledGazetteer } from './entities.t
 import { ENTITIES_FILE, loadGazetteer } from './gazetteer.ts';
 import { mergeDrafts } from './merge.ts';
 import { normaliseCapture, type Draft } from './normalise.ts';
+import { PERMALINKS_FILE, readPermalinks, type Permalinks } from './permalinks.ts';
 import { ArticleSchema, type ParseResult, type Problem } from './record.ts';
 import { compareCodeUnits } from './slug.ts';
 import { detectShape, parseFullText, parseListing, parseTagPage, type Shape } from './shapes.ts';
@@ -52,8 +53,8 @@ function notUtf8Message(file: string, bytes: Uint8Array, byteOffset: number): st
  * Merges every file's captures into validated records sorted by slug, each with the gazetteer's
  * entities it names; problems sorted by file and line.
  */
-export function assembleArticles(files: SeedFileResult[], gazetteer: CompiledGazetteer): ParseResult {
-  const merged = mergeDrafts(files.flatMap((result) => result.drafts));
+export function assembleArticles(files: SeedFileResult[], gazetteer: CompiledGazetteer, permalinks?: Permalinks): ParseResult {
+  const merged = mergeDrafts(files.flatMap((result) => result.drafts), permalinks);
   const problems = [...files.flatMap((result) => result.problems), ...merged.problems];
   const articles = merged.articles.flatMap((article) => {
     const check = ArticleSchema.safeParse({ ...article, entities: matchEntities(mentionText(article), gazetteer) });
@@ -82,9 +83,9 @@ function isSeedFile(file: string): boolean {
   return file.toLowerCase().endsWith('.txt');
 }
 
-/** A file of the seed folder that is read, but not as captures. */
+/** Files at the top of the seed folder that are read, but not as captures. */
 function isKnownFile(file: string): boolean {
-  return file === ENTITIES_FILE;
+  return file === ENTITIES_FILE || file === PERMALINKS_FILE;
 }
 
 /** Reads one seed file; a file that cannot be read becomes an error, not an exception. */
@@ -119,13 +120,13 @@ export async function seedFolderProblem(dir: string): Promise<Problem | undefine
 
 /**
  * The whole ingest: every seed file under `dir`, with the gazetteer (the shipped one and the
- * folder's `entities.yaml`) → `{ articles, problems }`.
+ * folder's `entities.yaml`) → `{ articles, problems }`, with the slugs `dir`'s permalinks record.
  */
 export async function parseSeedDir(dir: string): Promise<ParseResult> {
   const folderProblem = await seedFolderProblem(dir);
   if (folderProblem) return { articles: [], problems: [folderProblem] };
   const { seeds, skipped } = await listSeedFiles(dir);
-  const [results, names] = await Promise.all([Promise.all(seeds.map((file) => readSeedFile(dir, file))), loadGazetteer(dir)]);
-  const others = { drafts: [], problems: [...skipped.map(skippedFileWarning), ...names.problems] };
-  return assembleArticles([...results, others], names.gazetteer);
+  const [results, names, recorded] = await Promise.all([Promise.all(seeds.map((file) => readSeedFile(dir, file))), loadGazetteer(dir), readPermalinks(dir)]);
+  const others = { drafts: [], problems: [...skipped.map(skippedFileWarning), ...names.problems, ...recorded.problems] };
+  return assembleArticles([...results, others], names.gazetteer, recorded.permalinks);
 }

@@ -1,7 +1,9 @@
 import { DATE_SOURCES, type Article, type Problem } from './record.ts';
 import type { Draft } from './normalise.ts';
 import { unique } from './normalise.ts';
-import { assignSlugs, bySlug } from './slug.ts';
+import { detectLanguage } from './language.ts';
+import { permanentSlugs, type Permalinks } from './permalinks.ts';
+import { bySlug } from './slug.ts';
 
 /** Two captures are the same article when their titles match with case, spacing, quotes and dashes folded. */
 export function titleKey(title: string): string {
@@ -28,12 +30,14 @@ export function containsWords(text: string, part: string): boolean {
 export type Merged = Omit<Article, 'entities'>;
 
 /**
- * Merges captures of the same article and gives each a stable slug. The fullest capture
- * gives the title, teaser and body; tags, sources, authors, links and origins are pooled;
- * a capture whose text the body does not contain keeps it in its origin, with a warning, and
- * so do dates that disagree. Returns records sorted by slug.
+ * Merges captures of the same article and gives each a stable slug: the one `permalinks`
+ * recorded for it, if any (see permalinks.ts). The fullest capture gives the title, teaser and
+ * body; tags, sources, authors, links and origins are pooled; a capture whose text the body does
+ * not contain keeps it in its origin, with a warning, and so do dates that disagree. A record
+ * whose front matter names no language has it detected, once, from the merged title and text.
+ * Returns records sorted by slug.
  */
-export function mergeDrafts(drafts: Draft[]): { articles: Merged[]; problems: Problem[] } {
+export function mergeDrafts(drafts: Draft[], permalinks: Permalinks = new Map()): { articles: Merged[]; problems: Problem[] } {
   const groups = new Map<string, Draft[]>();
   for (const draft of drafts) {
     const key = titleKey(draft.title);
@@ -41,10 +45,13 @@ export function mergeDrafts(drafts: Draft[]): { articles: Merged[]; problems: Pr
     if (group) group.push(draft);
     else groups.set(key, [draft]);
   }
-  const slugs = assignSlugs(new Map([...groups].map(([key, group]) => [key, group[0].title])), 'article');
+  const slugs = permanentSlugs(new Map([...groups].map(([key, group]) => [key, group[0].title])), permalinks);
   const problems: Problem[] = [];
   const articles = [...groups]
-    .map(([key, group]): Merged => ({ slug: slugs.get(key)!, ...mergeGroup(group, problems) }))
+    .map(([key, group]): Merged => {
+      const merged = mergeGroup(group, problems);
+      return { slug: slugs.get(key)!, ...merged, lang: merged.lang ?? detectLanguage(merged.title, merged.text) };
+    })
     .sort(bySlug);
   return { articles, problems };
 }
@@ -65,6 +72,14 @@ function mergeGroup(group: Draft[], problems: Problem[]): Draft {
       problems.push(warning(draft, `"${draft.title}" is dated ${draft.date} here (${draft.dateSource}) but ${best.date} at ${at(best)} (${best.dateSource}); the article keeps ${best.date}`));
     }
   }
+  // A language named in front matter: the fullest capture's first, else the first capture's that names one.
+  const declared = [primary, ...group.filter((draft) => draft !== primary)].filter((draft) => draft.lang !== null);
+  const [kept] = declared;
+  for (const draft of declared) {
+    if (draft.lang !== kept.lang) {
+      problems.push(warning(draft, `"${draft.title}" has lang ${draft.lang} in front matter here but ${kept.lang} at ${at(kept)}; the article keeps ${kept.lang}`));
+    }
+  }
   const pool = (field: 'tags' | 'sources' | 'authors') => unique(group.flatMap((draft) => draft[field]));
   return {
     title: primary.title,
@@ -72,6 +87,7 @@ function mergeGroup(group: Draft[], problems: Problem[]): Draft {
     truncated: primary.truncated,
     body: primary.body,
     text: primary.text,
+    lang: kept?.lang ?? null,
     sources: pool('sources'),
     authors: pool('authors'),
     tags: pool('tags'),

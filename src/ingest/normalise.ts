@@ -3,8 +3,8 @@ import type { FrontMatter } from './frontmatter.ts';
 import type { Article, DateSource, PartialDate, Problem } from './record.ts';
 import { collapseWhitespace, type Capture } from './shapes.ts';
 
-/** A record before duplicates are merged, slugs assigned and names looked up. */
-export type Draft = Omit<Article, 'slug' | 'entities'>;
+/** A record before duplicates are merged, slugs assigned, languages detected and names looked up: `lang` is front matter's, or null. */
+export type Draft = Omit<Article, 'slug' | 'lang' | 'entities'> & { lang: string | null };
 
 const TEASER_MAX_LENGTH = 300;
 export const TRAILING_ELLIPSIS = /\s*(?:…|\.\.\.)\.?$/u;
@@ -50,6 +50,7 @@ export function normaliseCapture(
     truncated,
     body: truncated ? '' : toMarkdown(paragraphs),
     text,
+    lang: frontMatter.lang ?? null,
     sources,
     authors: unique([...capture.header.flatMap((line) => line.reading.authors), ...frontMatter.authors]),
     tags: unique([...(capture.tag ? [capture.tag] : []), ...frontMatter.tags].map(collapseWhitespace)),

@@ -12,6 +12,32 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** "Undetermined": the language of a text too short or too mixed to tell. */
+export const UNDETERMINED_LANGUAGE = 'und';
+
+const languageNames = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
+
+/** A language tag in BCP 47's canonical case (`EN` → `en`, `pt-br` → `pt-BR`); a malformed one is returned as it was. */
+export function canonicalLanguageTag(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** `und`, or a canonical BCP 47 tag whose language Unicode CLDR knows ("en", "ar", "pt-BR", "zh-Hant"). */
+export const LanguageTagSchema = z.string().refine(isKnownLanguageTag, 'expected a BCP 47 language tag such as en, ar or pt-BR');
+
+function isKnownLanguageTag(tag: string): boolean {
+  if (tag === UNDETERMINED_LANGUAGE) return true;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] === tag && languageNames.of(new Intl.Locale(tag).language) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** Where a date was read, in order of trust: a capture's front matter beats its header lines, and so on. */
 export const DATE_SOURCES = ['front-matter', 'header', 'dateline', 'url', 'title'] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
@@ -57,6 +83,8 @@ export const ArticleSchema = z
     body: z.string(),
     /** The captured text as plain text, paragraphs separated by a blank line: the fullest capture's. */
     text: z.string(),
+    /** The text's language as a BCP 47 tag: front matter's `lang`, else detected from title and text; `und` when undecidable. */
+    lang: LanguageTagSchema,
     sources: z.array(z.string().min(1)),
     authors: z.array(z.string().min(1)),
     tags: z.array(z.string().min(1)),

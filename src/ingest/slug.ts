@@ -1,3 +1,6 @@
+import transliterate from '@sindresorhus/transliterate';
+import anyAscii from 'any-ascii';
+
 const MAX_SLUG_LENGTH = 80;
 
 /** Locale-free order by UTF-16 code units: the order of records (by slug) and problems in every output. */
@@ -23,12 +26,25 @@ export function foldAccents(text: string): string {
     .replace(/[ßæœøđðþłıħŀ]/g, (letter) => EXTRA_FOLDS[letter] ?? letter);
 }
 
+/** A run of letters (and their marks) in scripts other than Latin. */
+const NON_LATIN_RUN = /[^\p{Script=Latin}\p{Script=Common}]+/gu;
+
+/**
+ * Writes other scripts in Latin letters: "Армия освободила Алеппо" → "Armiya osvobodila Aleppo",
+ * "الجيش السوري" → "aljysh alswry". @sindresorhus/transliterate knows Cyrillic, Greek, Arabic,
+ * Persian, Urdu, Armenian, Georgian and more; any-ascii spells whatever it leaves (Hebrew, CJK,
+ * Indic scripts). Latin text is left to `foldAccents`, so Latin slugs stay as they were.
+ */
+function latinise(text: string): string {
+  return text.replace(NON_LATIN_RUN, (run) => anyAscii(transliterate(run)));
+}
+
 /**
  * A URL-safe slug (`[a-z0-9-]`), cut at a word boundary to at most 80 characters.
  * Text with no letters or digits gives an empty string: see `slugOrHash`.
  */
 export function slugify(text: string): string {
-  const words = foldAccents(text)
+  const words = foldAccents(latinise(text))
     .replace(/['’‘`´]/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
@@ -47,7 +63,7 @@ function slugOrHash(text: string, fallback: string): string {
 }
 
 /** Eight hex digits of FNV-1a over the UTF-16 code units: stable, tiny, good enough to tell texts apart. */
-function shortHash(text: string): string {
+export function shortHash(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

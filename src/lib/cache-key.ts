@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { SETTINGS } from '../consts.ts';
 import type { PageOf } from './pagination.ts';
 import type { Article } from '../ingest/record.ts';
 import type { RelatedLink } from './related.ts';
+import type { Neighbours } from './neighbours.ts';
 import type { Term } from './taxonomy.ts';
 import type { Timeline } from './timeline.ts';
 
@@ -11,19 +13,21 @@ const digests = new WeakMap<Article, string>();
  * A page's `cacheKey` for Astro's incremental build: a hash of all the data the page shows,
  * so a rebuild renders the page again exactly when that data changed (Astro itself notices
  * changed code). Every record counts whole, so a field a template starts showing is covered.
+ * Every page shows the site settings, which SITE_NAME and SITE_URL can change without a code change.
  */
 function cacheKey(...shown: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
+  return createHash('sha256').update(JSON.stringify([SETTINGS, ...shown])).digest('base64url');
 }
 
 /**
  * An article page shows its record, its body as the loader rendered it (renderer code is not
- * part of the page's code for Astro), links to its tags', sources' and topics' pages, its
- * related articles, which depend on the whole archive, and, for search, every name of the
- * entities it mentions, which come from the gazetteer.
+ * part of the page's code for Astro), links to its tags', sources' and topics' pages, the
+ * previous and next article's title and date, its related articles, which depend on the whole
+ * archive, and, for search, every name of the entities it mentions, which come from the gazetteer.
  */
-export function articleKey(article: Article, bodyHtml: string, terms: Term[], related: RelatedLink[], searchNames: string): string {
-  return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]), related, searchNames);
+export function articleKey(article: Article, bodyHtml: string, terms: Term[], { previous, next }: Neighbours, related: RelatedLink[], searchNames: string): string {
+  const shown = (neighbour?: Article) => neighbour && [neighbour.slug, neighbour.title, neighbour.date];
+  return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]), shown(previous), shown(next), related, searchNames);
 }
 
 /**

@@ -25,6 +25,8 @@ export interface Related {
 export interface RelatedLink {
   slug: string;
   title: string;
+  /** The language of its title. */
+  lang: string;
   date: string | null;
   shared: string[];
 }
@@ -36,7 +38,7 @@ const SHARED_SHOWN = 3;
 const CANDIDATES = 50;
 
 export function relatedLink({ article, shared }: Related): RelatedLink {
-  return { slug: article.slug, title: article.title, date: article.date, shared: shared.slice(0, SHARED_SHOWN).map((term) => term.name) };
+  return { slug: article.slug, title: article.title, lang: article.lang, date: article.date, shared: shared.slice(0, SHARED_SHOWN).map((term) => term.name) };
 }
 
 /** Articles and terms by number, in typed arrays: scoring touches nothing else, so it stays fast. */

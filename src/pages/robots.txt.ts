@@ -1,5 +1,6 @@
-import type { APIContext } from 'astro';
+import { absoluteUrl, homeUrl, sitemapUrl } from '../lib/urls.ts';
 
-export function GET(context: APIContext) {
-  return new Response(`User-agent: *\nAllow: /\nSitemap: ${new URL('sitemap-index.xml', context.site)}\n`);
+/** Crawlers read robots.txt only at a host's root: under a sub-path, these lines belong in the root's file. */
+export function GET() {
+  return new Response(`User-agent: *\nAllow: ${homeUrl}\nSitemap: ${absoluteUrl(sitemapUrl)}\n`);
 }

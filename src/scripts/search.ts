@@ -1,29 +1,41 @@
 /**
  * The search page, on Pagefind's JavaScript API. Everything taken from the index is put
  * on the page as text (never as HTML), so captured text can never become markup here.
- * The query and the chosen filters live in the address: `/search/?q=palmyra&tag=Assad`.
+ * The query, the chosen filters and the order live in the address: `/search/?q=palmyra&tag=Assad&sort=newest`.
+ * Every language has its own Pagefind bundle, with its own stemmer (scripts/lib/search-index.ts):
+ * a search runs in all of them at once and shows their results together. The index holds page
+ * URLs without the site's base path; Pagefind puts it in front (`baseUrl`). On the dev server the
+ * page names no bundle (there is no index) and says so itself.
  */
-import { FILTERS, type FilterName } from '../lib/search-filters.ts';
+import { FILTERS, PUBLISHER_META, SORT_DATE_META, SORTS, type FilterName, type SortName } from '../lib/search-filters.ts';
 
 type Counts = Record<string, Record<string, number>>;
 
 interface ResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; date?: string };
+  meta: { title?: string; date?: string; [SORT_DATE_META]?: string; [PUBLISHER_META.name]?: string };
   sub_results: { title: string; url: string; excerpt: string }[];
 }
 
 interface Search {
-  results: { id: string; data: () => Promise<ResultData> }[];
+  results: { id: string; score: number; data: () => Promise<ResultData> }[];
   filters: Counts;
-  totalFilters: Counts;
 }
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options: { filters: Record<string, { any: string[] }> }): Promise<Search>;
+  search(term: string | null, options: { filters: Filters; sort?: Record<string, 'asc' | 'desc'> }): Promise<Search>;
   filters(): Promise<Counts>;
+}
+
+type Filters = Record<string, { any: string[] }>;
+
+/** A result with the language of the bundle that found it. */
+interface Found {
+  lang: string;
+  score: number;
+  data: () => Promise<ResultData>;
 }
 
 const RESULTS_PER_PAGE = 10;
@@ -36,25 +48,110 @@ const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#results')!;
 const more = document.querySelector<HTMLButtonElement>('#more-results')!;
 const filterGroups = document.querySelector<HTMLElement>('#filters')!;
+const order = document.querySelector<HTMLSelectElement>('#search-sort')!;
 
 const names = Object.keys(FILTERS) as FilterName[];
 const params = new URLSearchParams(location.search);
 const selected = Object.fromEntries(names.map((name) => [name, new Set(params.getAll(name))])) as Record<FilterName, Set<string>>;
 const openGroups = new Set<FilterName>(names.filter((name) => selected[name].size));
 input.value = params.get('q') ?? '';
+order.value = params.get('sort') ?? '';
 
-const bundle = '/pagefind/pagefind.js';
-const pagefind: Pagefind = await import(/* @vite-ignore */ bundle);
-await pagefind.options({ excerptLength: 30 });
+/** The site's articles' languages, one Pagefind bundle each: only those that exist, so none is loaded twice. */
+const { bundles: bundleList = '', base } = form.dataset;
+const bundles = await Promise.all(
+  bundleList.split(' ').filter(Boolean).map(async (pair) => {
+    const [lang, url] = pair.split('=');
+    const pagefind: Pagefind = await import(/* @vite-ignore */ url);
+    await pagefind.options({ excerptLength: 30, baseUrl: base, ranking: { metaWeights: { [PUBLISHER_META.name]: PUBLISHER_META.weight } } });
+    return { lang, pagefind };
+  }),
+);
+
+/** Filter counts of several bundles, added up. */
+function addCounts(all: Counts[]): Counts {
+  const sum: Counts = {};
+  for (const counts of all) {
+    for (const [name, values] of Object.entries(counts)) {
+      const into = (sum[name] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/**
+ * One search in every language's bundle: the results together — best score first, or in the
+ * chosen order — and the filter counts added up.
+ */
+async function searchAll(term: string | null, filters: Filters, sort?: SortName): Promise<{ results: Results; filters: Counts }> {
+  const order = sort && { [sort]: SORTS[sort].direction };
+  const searches = await Promise.all(bundles.map(async ({ lang, pagefind }) => ({ lang, found: await pagefind.search(term, { filters, ...(order && { sort: order }) }) })));
+  const lists = searches.map(({ lang, found }) => found.results.map(({ score, data }) => ({ lang, score, data })));
+  const results = sort ? inOrder(lists, SORTS[sort].direction) : byScore(lists.flat().sort((a, b) => b.score - a.score));
+  return { results, filters: addCounts(searches.map(({ found }) => found.filters)) };
+}
+
+/** Results taken a batch at a time, their data loaded only when shown. */
+interface Results {
+  total: number;
+  next(count: number): Promise<Shown[]>;
+}
+
+interface Shown {
+  lang: string;
+  data: ResultData;
+}
+
+function byScore(found: Found[]): Results {
+  let rest = found;
+  return {
+    total: found.length,
+    next: (count) => {
+      const batch = rest.slice(0, count);
+      rest = rest.slice(count);
+      return Promise.all(batch.map(async ({ lang, data }) => ({ lang, data: await data() })));
+    },
+  };
+}
+
+/**
+ * Each bundle's results already come in the chosen date order; merging them needs only the date
+ * of each list's first result not yet shown, so a page of results loads a page and a few more.
+ * Undated articles come last either way.
+ */
+function inOrder(lists: Found[][], direction: 'asc' | 'desc'): Results {
+  const heads = lists.map((list) => ({ list, at: 0, data: undefined as Promise<ResultData> | undefined }));
+  const dateOf = (data: ResultData) => data.meta[SORT_DATE_META] ?? (direction === 'asc' ? '\uffff' : '');
+  const before = (a: ResultData, b: ResultData) => (direction === 'asc' ? dateOf(a) < dateOf(b) : dateOf(a) > dateOf(b));
+  return {
+    total: lists.reduce((sum, list) => sum + list.length, 0),
+    next: async (count) => {
+      const shown: Shown[] = [];
+      while (shown.length < count) {
+        const live = heads.filter((head) => head.at < head.list.length);
+        if (!live.length) break;
+        const data = await Promise.all(live.map((head) => (head.data ??= head.list[head.at].data())));
+        const best = data.reduce((chosen, candidate, index) => (before(candidate, data[chosen]) ? index : chosen), 0);
+        const head = live[best];
+        shown.push({ lang: head.list[head.at].lang, data: data[best] });
+        head.at++;
+        head.data = undefined;
+      }
+      return shown;
+    },
+  };
+}
+
 /**
  * Every filter's values and totals. Loading them is what makes a search report filter
  * counts, and it costs time on a large index, so it waits until results are on screen.
  */
 let totals: Promise<Counts> | undefined;
-const loadFilters = () => (totals ??= pagefind.filters());
+const loadFilters = () => (totals ??= Promise.all(bundles.map(({ pagefind }) => pagefind.filters())).then(addCounts));
 
 let latest = 0;
-let remaining: Search['results'] = [];
+let remaining: Results = byScore([]);
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -78,15 +175,18 @@ function excerpt(text: string): HTMLParagraphElement {
   return paragraph;
 }
 
-function resultItem(data: ResultData): HTMLLIElement {
+/** A result: its article's words in the article's language and direction, the date and publishers in the page's. */
+function resultItem(lang: string, data: ResultData): HTMLLIElement {
+  const own = { lang, dir: 'auto' };
   const title = data.meta.title ?? data.url;
-  const item = element('li', { className: 'result' }, element('h3', {}, element('a', { href: data.url }, title)));
-  if (data.meta.date) item.append(element('p', { className: 'meta' }, data.meta.date));
-  item.append(excerpt(data.excerpt));
+  const item = element('li', { className: 'result' }, element('h3', own, element('a', { href: data.url }, title)));
+  const facts = [data.meta.date, data.meta[PUBLISHER_META.name]].filter(Boolean).join(' · ');
+  if (facts) item.append(element('p', { className: 'meta' }, facts));
+  item.append(Object.assign(excerpt(data.excerpt), own));
   const sections = data.sub_results.filter((sub) => sub.url.includes('#')).slice(0, SUB_RESULTS_SHOWN);
   if (sections.length) {
     item.append(
-      element('ul', { className: 'sub-results' }, ...sections.map((sub) => element('li', {}, element('a', { href: sub.url }, sub.title), excerpt(sub.excerpt)))),
+      element('ul', { className: 'sub-results', ...own }, ...sections.map((sub) => element('li', {}, element('a', { href: sub.url }, sub.title), excerpt(sub.excerpt)))),
     );
   }
   return item;
@@ -118,21 +218,20 @@ function keepInAddress(term: string) {
   const next = new URLSearchParams();
   if (term) next.set('q', term);
   for (const name of names) for (const value of selected[name]) next.append(name, value);
+  if (order.value) next.set('sort', order.value);
   const query = next.toString();
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
 
 async function showMore() {
-  const batch = remaining.slice(0, RESULTS_PER_PAGE);
-  remaining = remaining.slice(RESULTS_PER_PAGE);
-  const items = (await Promise.all(batch.map((result) => result.data()))).map(resultItem);
+  const items = (await remaining.next(RESULTS_PER_PAGE)).map(({ lang, data }) => resultItem(lang, data));
   list.append(...items);
-  more.hidden = remaining.length === 0;
+  more.hidden = list.children.length >= remaining.total;
   return items;
 }
 
 /** The chosen filters in Pagefind's form, leaving out one filter if asked. */
-function filtersExcept(left?: FilterName) {
+function filtersExcept(left?: FilterName): Filters {
   return Object.fromEntries(names.filter((name) => name !== left && selected[name].size).map((name) => [name, { any: [...selected[name]] }]));
 }
 
@@ -150,14 +249,14 @@ async function search() {
   }
   status.textContent = 'Searching…';
   list.setAttribute('aria-busy', 'true');
-  const found = await pagefind.search(term || null, { filters: filtersExcept() });
+  const found = await searchAll(term || null, filtersExcept(), (order.value as SortName) || undefined);
   if (run !== latest) return;
   remaining = found.results;
   list.replaceChildren();
   await showMore();
   if (run !== latest) return;
   list.setAttribute('aria-busy', 'false');
-  const count = found.results.length;
+  const count = found.results.total;
   const noun = count === 1 ? 'result' : 'results';
   status.textContent = term ? `${count ? count.toLocaleString('en') : 'No'} ${noun} for “${term}”` : `${count.toLocaleString('en')} ${noun} for the chosen filters`;
   await showFilterCounts(run, term, chosen);
@@ -166,36 +265,42 @@ async function search() {
 /** Counts for the filter panel, once results are shown. Values within a filter add up (any of them), so a chosen filter's counts are those without it. */
 async function showFilterCounts(run: number, term: string, chosen: FilterName[]) {
   const all = await loadFilters();
-  const countsWith = async (filters: ReturnType<typeof filtersExcept>) =>
-    term || Object.keys(filters).length ? (await pagefind.search(term || null, { filters })).filters : all;
+  const countsWith = async (filters: Filters) => (term || Object.keys(filters).length ? (await searchAll(term || null, filters)).filters : all);
   const counts = { ...(await countsWith(filtersExcept())) };
   for (const name of chosen) counts[name] = (await countsWith(filtersExcept(name)))[name];
   if (run === latest) renderFilters(counts);
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-input.addEventListener('input', () => {
-  clearTimeout(timer);
-  timer = setTimeout(search, DEBOUNCE_MS);
-});
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  clearTimeout(timer);
-  search();
-});
-filterGroups.addEventListener('change', (event) => {
-  const box = event.target;
-  if (!(box instanceof HTMLInputElement)) return;
-  const values = selected[box.name as FilterName];
-  if (box.checked) values.add(box.value);
-  else values.delete(box.value);
-  search();
-});
-more.addEventListener('click', async () => {
-  more.disabled = true;
-  const [first] = await showMore();
-  more.disabled = false;
-  first?.querySelector('a')?.focus();
-});
 
-search();
+function listen() {
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, DEBOUNCE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    search();
+  });
+  filterGroups.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement)) return;
+    const values = selected[box.name as FilterName];
+    if (box.checked) values.add(box.value);
+    else values.delete(box.value);
+    search();
+  });
+  order.addEventListener('change', search);
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    const [first] = await showMore();
+    more.disabled = false;
+    first?.querySelector('a')?.focus();
+  });
+}
+
+if (bundles.length) {
+  listen();
+  search();
+}

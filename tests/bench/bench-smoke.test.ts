@@ -48,7 +48,7 @@ describe('scripts/bench.ts smoke run', () => {
     expect(r.corpus.files).toBeGreaterThan(10);
     expect(r.corpus.bytes).toBeGreaterThan(50_000);
     expect(r.parse.articles).toBe(200);
-    expect(r.parse.problems).toBe(0);
+    expect(r.parse.errors).toBe(0);
     expect(r.parse.mbPerSecond).toBeGreaterThan(0);
     expect(r.names.loadSeconds).toBeGreaterThan(0);
     expect(r.names.matchSeconds).toBeGreaterThan(0);

@@ -8,8 +8,10 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { checkBuiltSite } from '../../scripts/lib/check-site.ts';
 import { PAGE_SIZE } from '../../src/consts.ts';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import { PERMALINKS_FILE } from '../../src/ingest/permalinks.ts';
+import { neighbours, type Neighbours } from '../../src/lib/neighbours.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
-import { buildSite, PROJECT } from '../support/build.ts';
+import { buildEnv, buildSite, PROJECT } from '../support/build.ts';
 
 const run = promisify(execFile);
 /** Where Astro's incremental build keeps the last output of every page with a cacheKey. */
@@ -40,7 +42,7 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 
 /** `npm run build`'s script, writing to `outDir` instead of the project's dist/. */
 async function npmBuild(seedsDir: string, outDir: string, args: string[] = []) {
-  return run(process.execPath, ['scripts/build.ts', ...args], { cwd: PROJECT, env: { ...process.env, SEEDS_DIR: seedsDir, OUT_DIR: outDir }, maxBuffer: 64 << 20 })
+  return run(process.execPath, ['scripts/build.ts', ...args], { cwd: PROJECT, env: { ...buildEnv(), SEEDS_DIR: seedsDir, OUT_DIR: outDir }, maxBuffer: 64 << 20 })
     .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
     .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stdout + error.stderr }));
 }
@@ -96,7 +98,7 @@ describe('builds', () => {
     expect(existsSync(join(first, 'index.html')) && existsSync(join(second, 'index.html'))).toBe(true);
   });
 
-  it('a rebuild after an edit and a new title renders only those articles, drops the old page, and gives what a full build gives', async () => {
+  it('a rebuild after an edit and a new title renders only those articles and their neighbours, drops the old page, and gives what a full build gives', async () => {
     const seeds = await scratchDir();
     const [incremental, full] = [join(await scratchDir(), 'dist'), join(await scratchDir(), 'dist')];
     await cp(join(PROJECT, 'seeds'), seeds, { recursive: true });
@@ -119,6 +121,13 @@ describe('builds', () => {
     expect(others).toEqual([]);
     const retitled = changed.find((article) => article.title === `Retitled: ${renamed.title}`)!;
     expect(retitled.slug).not.toBe(renamed.slug);
+    // An article page shows its previous and next article's title: the pages around the old and the new title change too.
+    const shown = (around: Neighbours) => [around.previous, around.next].map((article) => article && `${article.slug} ${article.title}`);
+    const [aroundBefore, aroundAfter] = [neighbours(articles), neighbours(changed)];
+    const newNeighbours = changed.filter(
+      (article) => aroundBefore.has(article.slug) && JSON.stringify(shown(aroundBefore.get(article.slug)!)) !== JSON.stringify(shown(aroundAfter.get(article.slug)!)),
+    );
+    expect(newNeighbours.length).toBeGreaterThan(0);
 
     // Astro writes each page it renders to its cache as well, and leaves the cached copies of the pages it skips alone.
     const rebuildStarted = Date.now();
@@ -127,7 +136,8 @@ describe('builds', () => {
     expect(rebuild.stdout).toMatch(/\[page-cache\] copied \d+ pages/);
     const cached = cachedPages(incremental);
     const rendered = cached.filter((file) => statSync(join(PAGE_CACHE, file)).mtimeMs >= rebuildStarted);
-    expect(rendered.filter((file) => file.startsWith('articles/')).sort()).toEqual([`articles/${edited.slug}/index.html`, `articles/${retitled.slug}/index.html`].sort());
+    const expected = new Set([edited, retitled, ...newNeighbours].map((article) => `articles/${article.slug}/index.html`));
+    expect(rendered.filter((file) => file.startsWith('articles/')).sort()).toEqual([...expected].sort());
     expect(rendered.length).toBeLessThan(cached.length / 2);
     expect(await readFile(join(incremental, 'articles', edited.slug, 'index.html'), 'utf8')).toContain(' THE ');
     expect(existsSync(join(incremental, 'articles', renamed.slug))).toBe(false);
@@ -136,6 +146,34 @@ describe('builds', () => {
     const [fromCache, fromScratch] = await Promise.all([snapshot(incremental), snapshot(full)]);
     expect([...fromCache.keys()]).toEqual([...fromScratch.keys()]);
     expect([...fromCache].filter(([path, bytes]) => fromScratch.get(path) !== bytes).map(([path]) => path)).toEqual([]);
+  });
+
+  it('a new title that slugifies like an older one leaves the older article at its address', async () => {
+    const seeds = await scratchDir();
+    const out = join(await scratchDir(), 'dist');
+    await cp(join(PROJECT, 'seeds'), seeds, { recursive: true });
+    await rm(join(seeds, PERMALINKS_FILE));
+    const first = await npmBuild(seeds, out);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/\[permalinks\] recorded the addresses of 46 new articles/);
+    const recorded = await readFile(join(seeds, PERMALINKS_FILE), 'utf8');
+    expect(recorded).toBe(await readFile(join(PROJECT, 'seeds', PERMALINKS_FILE), 'utf8'));
+
+    // “Yankees” in Syria: the same slug, and a title key that sorts first, so by content alone it would take the plain slug.
+    const older = (await parseSeedDir(seeds)).articles.find((article) => article.title === 'Yankees in Syria')!;
+    expect(older.slug).toBe('yankees-in-syria');
+    await writeFile(join(seeds, 'zzz-new.txt'), '“Yankees” in Syria\n\nA newer capture under a look-alike headline.\n\nIts second paragraph.\n');
+
+    const second = await npmBuild(seeds, out);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/\[permalinks\] recorded the addresses of 1 new articles/);
+    expect(await readFile(join(out, 'articles', older.slug, 'index.html'), 'utf8')).toContain('<h1 data-pagefind-meta="title">Yankees in Syria</h1>');
+    const newer = (await parseSeedDir(seeds)).articles.find((article) => article.title === '“Yankees” in Syria')!;
+    expect(newer.slug).toMatch(/^yankees-in-syria-[0-9a-f]{8}$/);
+    expect(await readFile(join(out, 'articles', newer.slug, 'index.html'), 'utf8')).toContain('A newer capture');
+    // The file only grew by the new article.
+    const extended = JSON.parse(await readFile(join(seeds, PERMALINKS_FILE), 'utf8'));
+    expect(extended).toEqual({ ...JSON.parse(recorded), "'yankees' in syria": newer.slug });
   });
 
   it('after a build that stopped midway, the next build renders every page instead of trusting the cache', async () => {

@@ -19,7 +19,7 @@ async function injected(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     if ('__pwned' in window) found.push(`window.__pwned = ${String((window as { __pwned?: unknown }).__pwned)}`);
-    for (const selector of ['img[src="x"]', 'script:not([src])', 'iframe', 'b', 'a[href^="javascript:"]', '[onmouseover]', '[onfocus]', '[onerror]']) {
+    for (const selector of ['img[src="x"]', 'script:not([src]):not([type="application/ld+json"])', 'iframe', 'b', 'a[href^="javascript:"]', '[onmouseover]', '[onfocus]', '[onerror]']) {
       if (document.querySelector(selector)) found.push(selector);
     }
     return found;
@@ -57,6 +57,11 @@ describe('markup in every field stays text', () => {
       expect(article.title.startsWith((await page.title()).replace(/…$/, ''))).toBe(true);
       const text = (await page.locator('article').textContent())!;
       for (const value of [...article.sources, ...article.authors, ...article.tags]) expect(text).toContain(value);
+      // The JSON-LD holds the title whole, as data: the one script element without src, closed once.
+      const data = page.locator('script[type="application/ld+json"]');
+      expect(await data.count()).toBe(1);
+      expect(JSON.parse((await data.textContent())!)).toMatchObject({ headline: article.title, ...(article.authors.length && { author: article.authors.map((name) => ({ name })) }) });
+      expect(await page.locator('script:not([src])').count()).toBe(1);
       await page.close();
     }
     const page = await visit(articleUrl(hostile.find((article) => article.body.includes('iframe'))!.slug));

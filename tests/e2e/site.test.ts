@@ -110,7 +110,7 @@ describe('search', () => {
     const page = await open(`/search/?q=Palmyra&tag=${encodeURIComponent('US-led coalition')}`);
     const expected = mentioning('Palmyra').filter((article) => article.tags.includes('US-led coalition'));
     if (expected.length) expect((await resultTitles(page)).sort()).toEqual(expected.map((a) => a.title).sort());
-    else await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/No results/);
+    else await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/No results/);
     expect(await page.getByLabel('Search every article').inputValue()).toBe('Palmyra');
     expect(await page.getByLabel(/^US-led coalition/).isChecked()).toBe(true);
     await page.close();

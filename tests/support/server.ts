@@ -15,11 +15,27 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** A static file server for a built site, as any static host would serve it (`404.html` for misses). */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export interface StaticServer {
+  url: string;
+  /** Paths requested outside `base`: answered 404 with an empty body. */
+  outside: string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * A static file server for a built site, as any static host would serve it (`404.html` for misses).
+ * With a `base` such as `/archive/`, it serves the site only there, like a GitHub Pages project site.
+ */
+export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+  const outside: string[] = [];
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = normalize(join(root, path));
+    if (!path.startsWith(base)) {
+      outside.push(path);
+      response.writeHead(404).end();
+      return;
+    }
+    let file = normalize(join(root, path.slice(base.length)));
     if (!file.startsWith(root)) file = join(root, '404.html');
     let status = 200;
     try {
@@ -34,5 +50,5 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, outside, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -24,13 +24,13 @@ export const SEED_FILES = [
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** The shipped gazetteer alone, as `parseSeedDir` reads it for a folder without entities.yaml. */
-const { gazetteer } = await loadGazetteer(SEEDS_DIR);
+export const { gazetteer: shippedGazetteer } = await loadGazetteer(SEEDS_DIR);
 
 /** Parses in-memory files (name → text or bytes) the way `parseSeedDir` would, without touching the disk. */
 export function parseFiles(files: Record<string, string | Uint8Array>): ParseResult {
   return assembleArticles(
     Object.entries(files).map(([name, content]) => parseSeedFile(name, typeof content === 'string' ? utf8(content) : content)),
-    gazetteer,
+    shippedGazetteer,
   );
 }
 

@@ -127,8 +127,33 @@ describe('slugs', () => {
     expect(article.slug).toBe('djebhat-an-nusra-an-abscess-100-in-the-south');
   });
 
-  it('are never empty, even for a title with no Latin letters or digits', () => {
-    const { articles } = parseFiles({ 'a.txt': 'سوريا\n\nText.\n\nMore.\n', 'b.txt': '!!!\n\nText.\n\nMore.\n' });
+  it.each([
+    ['Армия освободила Алеппо', 'armiya-osvobodila-aleppo'],
+    ['Сирийская армия: «Пальмира взята» — ТАСС', 'siriyskaya-armiya-palmira-vzyata-tass'],
+    ['Київ і Львів', 'kiyiv-i-lviv'],
+    ['الجيش السوري يستعيد السيطرة على شرق حلب', 'aljysh-alswry-ysteyd-alsytrt-ela-shrq-hlb'],
+    ['الأَسَد يتعهد باستعادة تدمر', 'alasd-ytehd-basteadt-tdmr'],
+    ['ارتش سوریه کنترل شرق حلب را بازپس گرفت', 'artsh-swryh-kntrl-shrq-hlb-ra-bazps-grft'],
+    ['Συρία: ο στρατός', 'syria-o-stratos'],
+    ['צבא סוריה השתלט מחדש', 'tsv-svryh-hstlt-mhds'],
+    ['叙利亚军队 进入 阿勒颇', 'xuliyajundui-jinru-aleipo'],
+    ['Erdoğan and Путин meet in Сочи, ١٢ May ٢٠١٦', 'erdogan-and-putin-meet-in-sochi-12-may-2016'],
+  ])('spell other scripts in Latin letters: %s', (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  it('keep the collision rules for transliterated titles', () => {
+    const slugs = (files: Record<string, string>) =>
+      Object.fromEntries(parseFiles(files).articles.map((article) => [article.title, article.slug]));
+    const cyrillic = 'Армия освободила Алеппо\n\nТекст.\n\nЕщё текст.\n';
+    const latin = 'Armiya osvobodila Aleppo\n\nText.\n\nMore.\n';
+    const expected = { 'Armiya osvobodila Aleppo': 'armiya-osvobodila-aleppo', 'Армия освободила Алеппо': expect.stringMatching(/^armiya-osvobodila-aleppo-[0-9a-f]{8}$/) };
+    expect(slugs({ 'a.txt': cyrillic, 'b.txt': latin })).toEqual(expected);
+    expect(slugs({ 'a.txt': latin, 'b.txt': cyrillic })).toEqual(expected);
+  });
+
+  it('are never empty, even for a title with no letters or digits', () => {
+    const { articles } = parseFiles({ 'a.txt': '…\n\nText.\n\nMore.\n', 'b.txt': '!!!\n\nText.\n\nMore.\n' });
     expect(articles).toHaveLength(2);
     for (const { slug } of articles) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(articles[0].slug).not.toBe(articles[1].slug);
