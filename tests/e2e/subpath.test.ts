@@ -145,10 +145,13 @@ describe('a site under /archive/', () => {
   it('ships _headers and .nojekyll, and caches for a year only files whose names hold a content hash', async () => {
     const rules = (await readFile(join(outDir, '_headers'), 'utf8')).split('\n').filter((line) => line.startsWith('/'));
     expect(rules.length).toBeGreaterThan(0);
+    const languages = await readdir(join(outDir, 'pagefind'));
     for (const rule of rules) {
-      const files = await readdir(join(outDir, rule.replace(/^\/|\*$/g, '')));
-      expect(files.length, rule).toBeGreaterThan(0);
-      expect(files.filter((file) => !/[._][A-Za-z0-9_-]{7,}\.[a-z_]+$/.test(file)), rule).toEqual([]);
+      for (const folder of languages.map((lang) => rule.replace(':lang', lang).replace(/^\/|\*$/g, ''))) {
+        const files = await readdir(join(outDir, folder));
+        expect(files.length, folder).toBeGreaterThan(0);
+        expect(files.filter((file) => !/[._][A-Za-z0-9_-]{7,}\.[a-z_]+$/.test(file)), folder).toEqual([]);
+      }
     }
     expect(existsSync(join(outDir, '.nojekyll'))).toBe(true);
   });
