@@ -10,6 +10,8 @@ import { PAGE_SIZE } from '../../src/consts.ts';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import { PERMALINKS_FILE } from '../../src/ingest/permalinks.ts';
 import { neighbours, type Neighbours } from '../../src/lib/neighbours.ts';
+import type { Article } from '../../src/ingest/record.ts';
+import { relatedLink } from '../../src/lib/related.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { buildEnv, buildSite, PROJECT } from '../support/build.ts';
 
@@ -98,7 +100,7 @@ describe('builds', () => {
     expect(existsSync(join(first, 'index.html')) && existsSync(join(second, 'index.html'))).toBe(true);
   });
 
-  it('a rebuild after an edit and a new title renders only those articles and their neighbours, drops the old page, and gives what a full build gives', async () => {
+  it('a rebuild after an edit and a new title renders only those articles, their neighbours and the articles they are related to, drops the old page, and gives what a full build gives', async () => {
     const seeds = await scratchDir();
     const [incremental, full] = [join(await scratchDir(), 'dist'), join(await scratchDir(), 'dist')];
     await cp(join(PROJECT, 'seeds'), seeds, { recursive: true });
@@ -128,6 +130,14 @@ describe('builds', () => {
       (article) => aroundBefore.has(article.slug) && JSON.stringify(shown(aroundBefore.get(article.slug)!)) !== JSON.stringify(shown(aroundAfter.get(article.slug)!)),
     );
     expect(newNeighbours.length).toBeGreaterThan(0);
+    // And its related articles' titles: the pages that list the retitled article, or whose list it reorders, change too.
+    const relatedOf = (list: Article[]) => {
+      const archive = buildArchive(list);
+      return new Map(list.map((article) => [article.slug, JSON.stringify(archive.relatedTo(article).map(relatedLink))]));
+    };
+    const [relatedBefore, relatedAfter] = [relatedOf(articles), relatedOf(changed)];
+    const newRelated = changed.filter((article) => relatedBefore.has(article.slug) && relatedBefore.get(article.slug) !== relatedAfter.get(article.slug));
+    expect(newRelated.length).toBeGreaterThan(0);
 
     // Astro writes each page it renders to its cache as well, and leaves the cached copies of the pages it skips alone.
     const rebuildStarted = Date.now();
@@ -136,7 +146,7 @@ describe('builds', () => {
     expect(rebuild.stdout).toMatch(/\[page-cache\] copied \d+ pages/);
     const cached = cachedPages(incremental);
     const rendered = cached.filter((file) => statSync(join(PAGE_CACHE, file)).mtimeMs >= rebuildStarted);
-    const expected = new Set([edited, retitled, ...newNeighbours].map((article) => `articles/${article.slug}/index.html`));
+    const expected = new Set([edited, retitled, ...newNeighbours, ...newRelated].map((article) => `articles/${article.slug}/index.html`));
     expect(rendered.filter((file) => file.startsWith('articles/')).sort()).toEqual([...expected].sort());
     expect(rendered.length).toBeLessThan(cached.length / 2);
     expect(await readFile(join(incremental, 'articles', edited.slug, 'index.html'), 'utf8')).toContain(' THE ');
