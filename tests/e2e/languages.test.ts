@@ -1,6 +1,5 @@
 /** Articles in several languages: pages that read right, search in every language at once, and who published what. */
 import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -9,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import type { Article } from '../../src/ingest/record.ts';
 import { searchBundleLanguages } from '../../src/lib/language.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { axeViolations, launchBrowser, recordErrors } from '../support/browser.ts';
 import { buildSite, PROJECT } from '../support/build.ts';
 import { serveStatic } from '../support/server.ts';
 
@@ -41,10 +40,7 @@ afterAll(async () => {
 
 async function open(path: string, base = site.url): Promise<Page> {
   const page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${path}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${path}: ${error.message}`));
+  recordErrors(page, path, consoleErrors);
   await page.goto(base + path);
   return page;
 }
@@ -222,7 +218,6 @@ describe('quality', () => {
     expect(errors).toEqual([]);
   });
 
-  const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   it.each([
     ['the Arabic article', ARABIC],
     ['the Russian article', RUSSIAN],
@@ -231,12 +226,7 @@ describe('quality', () => {
   ])('axe finds no violations on %s', async (_, path) => {
     const page = await open(path);
     if (path.startsWith('/search/')) await resultTitles(page);
-    // evaluate() runs outside the page's Content-Security-Policy, which would refuse an injected script.
-    await page.evaluate(await axeSource);
-    const violations = await page.evaluate(async () => {
-      const { violations } = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.close();
   });

@@ -1,12 +1,10 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { axeViolations, launchBrowser } from '../support/browser.ts';
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -67,12 +65,7 @@ describe('axe-core in Chromium', () => {
       const page = await browser.newPage({ colorScheme: scheme });
       await page.goto(inject('siteUrl') + path);
       if (path.startsWith('/search/')) await page.locator('.result a').first().waitFor();
-      // evaluate() runs outside the page's Content-Security-Policy, which would refuse an injected script.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const { violations } = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-        return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       await page.close();
     },

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import type { Article } from '../../src/ingest/record.ts';
 import { neighbours, type Neighbours } from '../../src/lib/neighbours.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, recordErrors } from '../support/browser.ts';
 import { buildSite } from '../support/build.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 
@@ -38,10 +38,7 @@ const consoleErrors: string[] = [];
 
 async function open(path: string): Promise<Page> {
   const page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${path}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${path}: ${error.message}`));
+  recordErrors(page, path, consoleErrors);
   await page.goto(siteUrl + path);
   return page;
 }

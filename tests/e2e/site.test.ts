@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import type { Article } from '../../src/ingest/record.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, recordErrors } from '../support/browser.ts';
 import { PROJECT } from '../support/build.ts';
 import { resultTitles } from '../support/search.ts';
 
@@ -13,10 +13,7 @@ const consoleErrors: string[] = [];
 
 async function open(path: string): Promise<Page> {
   const page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${path}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${path}: ${error.message}`));
+  recordErrors(page, path, consoleErrors);
   await page.goto(siteUrl + path);
   return page;
 }

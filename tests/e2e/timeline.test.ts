@@ -1,17 +1,15 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import type { Article } from '../../src/ingest/record.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { axeViolations, launchBrowser, recordErrors } from '../support/browser.ts';
 import { buildSite } from '../support/build.ts';
 import { serveStatic } from '../support/server.ts';
 import { makeTimelineSeeds, TIMELINE_SOURCE } from '../support/timeline-seeds.ts';
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let siteUrl: string;
 let siteDir: string;
@@ -39,10 +37,7 @@ afterAll(async () => {
 
 async function open(url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await browser.newPage({ colorScheme });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${url}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${url}: ${error.message}`));
+  recordErrors(page, url, consoleErrors);
   await page.goto(url);
   return page;
 }
@@ -167,12 +162,7 @@ describe('quality of the chart pages', () => {
   it.each(cases)('%s (%s), table open: no axe violations', async (path, scheme) => {
     const page = await open(siteUrl + path, scheme);
     await page.getByText('The numbers as a table').click();
-    // evaluate() runs outside the page's Content-Security-Policy, which would refuse an injected script.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const { violations } = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.close();
   });
