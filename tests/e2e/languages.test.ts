@@ -94,11 +94,19 @@ describe('article pages', () => {
     await page.close();
   });
 
-  it('an English page carries no extra lang attributes but those of its related articles’ titles in other languages', async () => {
+  it('an English page carries no extra lang attributes but those of its related and neighbouring articles’ titles in other languages', async () => {
     const page = await open('/articles/rebels-agree-to-leave-eastern-aleppo-under-ceasefire-deal/');
     expect([await page.locator('html').getAttribute('lang'), await page.locator('html').getAttribute('dir')]).toEqual(['en', 'ltr']);
-    const marked = await page.locator('body [lang]').evaluateAll((elements) => elements.map((element) => ({ related: element.closest('.related-list') !== null, lang: element.getAttribute('lang') })));
+    const marked = await page.locator('body [lang]').evaluateAll((elements) => elements.map((element) => ({ related: element.closest('.related-list, .article-nav') !== null, lang: element.getAttribute('lang') })));
     expect(marked.filter(({ related, lang }) => !related || lang === 'en')).toEqual([]);
+    await page.close();
+  });
+
+  it('an Arabic page keeps its breadcrumb and previous/next links in the interface language, left to right', async () => {
+    const page = await open(ARABIC);
+    for (const selector of ['.breadcrumbs', '.article-nav']) {
+      expect([await page.locator(selector).getAttribute('lang'), await page.locator(selector).getAttribute('dir')], selector).toEqual(['en', 'ltr']);
+    }
     await page.close();
   });
 
