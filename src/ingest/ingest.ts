@@ -102,12 +102,12 @@ function skippedFileWarning(file: string): Problem {
 }
 
 /**
- * Why `dir` cannot be read as a seed folder, as one problem naming it: it is missing or unreadable,
- * or it holds no `.txt` file. `undefined` for a folder with seed files.
+ * The seed folder's files, or why it cannot be read as one, as one problem naming it: it is
+ * missing or unreadable, or it holds no `.txt` file.
  */
-export async function seedFolderProblem(dir: string): Promise<Problem | undefined> {
+async function readSeedFolder(dir: string): Promise<{ seeds: string[]; skipped: string[] } | { problem: Problem }> {
   const listing = await listSeedFiles(dir).catch((error: NodeJS.ErrnoException) => error);
-  const problem = (message: string): Problem => ({ file: dir, line: 0, severity: 'error', message });
+  const problem = (message: string) => ({ problem: { file: dir, line: 0, severity: 'error', message } satisfies Problem });
   if (listing instanceof Error) {
     return problem(listing.code === 'ENOENT' ? 'the seed folder does not exist (set SEEDS_DIR to the folder of your captures)' : `cannot read the seed folder: ${listing.message}`);
   }
@@ -115,7 +115,13 @@ export async function seedFolderProblem(dir: string): Promise<Problem | undefine
     const others = listing.skipped.length ? ` (only ${listing.skipped.length} other file${listing.skipped.length === 1 ? '' : 's'})` : '';
     return problem(`the seed folder holds no .txt file${others}: add captures as UTF-8 .txt files, or set SEEDS_DIR to the folder that has them`);
   }
-  return undefined;
+  return listing;
+}
+
+/** Why `dir` cannot be read as a seed folder (see readSeedFolder); `undefined` for a folder with seed files. */
+export async function seedFolderProblem(dir: string): Promise<Problem | undefined> {
+  const folder = await readSeedFolder(dir);
+  return 'problem' in folder ? folder.problem : undefined;
 }
 
 /**
@@ -123,9 +129,9 @@ export async function seedFolderProblem(dir: string): Promise<Problem | undefine
  * folder's `entities.yaml`) → `{ articles, problems }`, with the slugs `dir`'s permalinks record.
  */
 export async function parseSeedDir(dir: string): Promise<ParseResult> {
-  const folderProblem = await seedFolderProblem(dir);
-  if (folderProblem) return { articles: [], problems: [folderProblem] };
-  const { seeds, skipped } = await listSeedFiles(dir);
+  const folder = await readSeedFolder(dir);
+  if ('problem' in folder) return { articles: [], problems: [folder.problem] };
+  const { seeds, skipped } = folder;
   const [results, names, recorded] = await Promise.all([Promise.all(seeds.map((file) => readSeedFile(dir, file))), loadGazetteer(dir), readPermalinks(dir)]);
   const others = { drafts: [], problems: [...skipped.map(skippedFileWarning), ...names.problems, ...recorded.problems] };
   return assembleArticles([...results, others], names.gazetteer, recorded.permalinks);
