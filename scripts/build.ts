@@ -2,36 +2,39 @@
  * `npm run build`: builds into a fresh folder beside `dist/` and swaps it in only when every
  * step has succeeded, so a failed build never leaves a half-built site over a good one.
  *
- * 1. `astro build` parses the seeds and renders the pages; pages whose data and code did not
- *    change since the last build come from Astro's cache (src/lib/cache-key.ts,
- *    scripts/lib/page-cache.ts).
- * 2. Pagefind indexes the article pages, one bundle per language.
- * 3. The nothing-lost check compares the pages and the search index with the seeds.
- * 4. The seed folder's permalinks.json gains the articles built for the first time
+ * 1. The seeds are parsed once: their problems are reported, an error stops the build here.
+ * 2. `astro build` renders the pages from those records (src/ingest/handover.ts); pages whose
+ *    data and code did not change since the last build come from Astro's cache
+ *    (src/lib/cache-key.ts, scripts/lib/page-cache.ts). Its line per page becomes a progress line.
+ * 3. Pagefind indexes the article pages, one bundle per language.
+ * 4. The nothing-lost check compares the pages and the search index with the seeds.
+ * 5. The seed folder's permalinks.json gains the articles built for the first time
  *    (src/ingest/permalinks.ts), so their addresses never change.
  *
- * Steps 2 and 3 run after Astro's process has exited, so their memory never adds to Astro's.
+ * Steps 3 and 4 run after Astro's process has exited, so their memory never adds to Astro's.
  * Arguments go to `astro build`: `npm run build -- --force` renders every page again.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
-import { parseSeedDir, seedFolderProblem } from '../src/ingest/ingest.ts';
+import { handOver } from '../src/ingest/handover.ts';
+import { parseSeedDir } from '../src/ingest/ingest.ts';
 import { titleKey } from '../src/ingest/merge.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
-import { formatProblem } from '../src/ingest/problems.ts';
+import { formatProblem, hasErrors } from '../src/ingest/problems.ts';
+import { astroBuild } from './lib/astro-build.ts';
 import { checkBuiltSite } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
-import { afterAstro, beforeAstro } from './lib/page-cache.ts';
+import { markBuildEnded, markBuildStarted } from './lib/page-cache.ts';
+import { log } from './lib/progress.ts';
 import { indexSearch } from './lib/search-index.ts';
 
 const dist = resolve(OUT_DIR);
 const next = `${dist}.next`;
-
-/** Astro's log style, so the build reads as one log. */
-const log = (step: string, message: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [${step}] ${message}`);
+/** Where the parsed records wait for Astro's loader (src/ingest/handover.ts), beside Astro's own caches. */
+const HANDOVER_FILE = join(import.meta.dirname, '..', 'node_modules', '.astro', 'parsed-seeds.json');
 
 async function fail(message: string): Promise<never> {
   await rm(next, { recursive: true, force: true });
@@ -52,23 +55,24 @@ function astroEnv(): NodeJS.ProcessEnv {
 
 const args = process.argv.slice(2);
 await holdBuildLock((message) => log('build', message));
-const folderProblem = await seedFolderProblem(SEEDS_DIR);
-if (folderProblem) await fail(formatProblem(folderProblem));
+const parsing = performance.now();
+const { articles, problems } = await parseSeedDir(SEEDS_DIR);
+for (const problem of problems) if (problem.severity === 'warning') log('parse', formatProblem(problem));
+if (hasErrors(problems)) await fail(problems.filter((problem) => problem.severity === 'error').map(formatProblem).join('\n'));
+log('parse', `${articles.length} articles from ${SEEDS_DIR} in ${Math.round(performance.now() - parsing)} ms`);
 if (SITE_URL_IS_PLACEHOLDER) {
   log('build', `no site address set: canonical links, the feed and the sitemap point to the placeholder ${SITE_URL}. Set SITE_URL (or url in site.config.ts) to where the site will live.`);
 }
 await rm(next, { recursive: true, force: true });
-const copying = performance.now();
-const prefilled = beforeAstro(next, { force: args.includes('--force') });
-if (prefilled.copied.length) log('page-cache', `copied ${prefilled.copied.length} pages from Astro's cache in ${Math.round(performance.now() - copying)} ms`);
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', next], { stdio: 'inherit', env: astroEnv() });
-const pruned = afterAstro(next, prefilled, astro.status === 0);
-if (astro.status !== 0) await fail(`astro build failed (${astro.error?.message ?? `exit code ${astro.status ?? astro.signal}`})`);
-if (pruned) log('page-cache', `removed ${pruned} copied pages that the build no longer has`);
+const astroStarted = markBuildStarted();
+const handover = await handOver(HANDOVER_FILE, SEEDS_DIR, articles);
+const astro = await astroBuild([...args, '--outDir', next], { ...astroEnv(), ...handover });
+await rm(HANDOVER_FILE, { force: true });
+markBuildEnded(astroStarted, astro.code === 0);
+if (astro.code !== 0) await fail(`astro build failed (${astro.reason})`);
 
 let permalinks = new Map<string, string>();
 try {
-  const { articles } = await parseSeedDir(SEEDS_DIR);
   const started = performance.now();
   const indexed = await indexSearch(next, articles);
   const pages = [...indexed.values()].reduce((sum, count) => sum + count, 0);

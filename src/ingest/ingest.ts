@@ -118,12 +118,6 @@ async function readSeedFolder(dir: string): Promise<{ seeds: string[]; skipped: 
   return listing;
 }
 
-/** Why `dir` cannot be read as a seed folder (see readSeedFolder); `undefined` for a folder with seed files. */
-export async function seedFolderProblem(dir: string): Promise<Problem | undefined> {
-  const folder = await readSeedFolder(dir);
-  return 'problem' in folder ? folder.problem : undefined;
-}
-
 /**
  * The whole ingest: every seed file under `dir`, with the gazetteer (the shipped one and the
  * folder's `entities.yaml`) → `{ articles, problems }`, with the slugs `dir`'s permalinks record.

@@ -29,8 +29,16 @@ export function canonicalLanguageTag(tag: string): string {
 /** `und`, or a canonical BCP 47 tag whose language Unicode CLDR knows ("en", "ar", "pt-BR", "zh-Hant"). */
 export const LanguageTagSchema = z.string().refine(isKnownLanguageTag, 'expected a BCP 47 language tag such as en, ar or pt-BR');
 
+/** Every record is checked, and an archive has a handful of languages: ask Intl once for each. */
+const knownLanguageTags = new Map<string, boolean>();
+
 function isKnownLanguageTag(tag: string): boolean {
-  if (tag === UNDETERMINED_LANGUAGE) return true;
+  let known = knownLanguageTags.get(tag);
+  if (known === undefined) knownLanguageTags.set(tag, (known = tag === UNDETERMINED_LANGUAGE || isCanonicalCldrTag(tag)));
+  return known;
+}
+
+function isCanonicalCldrTag(tag: string): boolean {
   try {
     return Intl.getCanonicalLocales(tag)[0] === tag && languageNames.of(new Intl.Locale(tag).language) !== undefined;
   } catch {

@@ -3,10 +3,11 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
 import { entitiesWithin } from '../ingest/entities.ts';
 import { ENTITIES_FILE, loadGazetteer } from '../ingest/gazetteer.ts';
+import { handedOver } from '../ingest/handover.ts';
 import { parseSeedDir } from '../ingest/ingest.ts';
 import { renderBody } from './markdown.ts';
 import { formatProblem, hasErrors } from '../ingest/problems.ts';
-import { ArticleSchema } from '../ingest/record.ts';
+import { ArticleSchema, type Article } from '../ingest/record.ts';
 
 /**
  * Astro content-layer loader over a seed folder: the same parser and schema as the
@@ -20,12 +21,15 @@ export function seedLoader({ dir }: { dir: string }): Loader {
     name: 'seed-loader',
     schema: ArticleSchema,
     load: async ({ store, logger, parseData, generateDigest, watcher }) => {
-      const sync = async () => {
+      const parse = async () => {
         const { articles, problems } = await parseSeedDir(seedDir);
         for (const problem of problems) logger[problem.severity === 'error' ? 'error' : 'warn'](formatProblem(problem));
         if (hasErrors(problems)) {
           throw new Error(`seed folder ${seedDir} has errors:\n${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
         }
+        return articles;
+      };
+      const sync = async (articles: Article[]) => {
         const current = new Set<string>();
         for (const article of articles) {
           current.add(article.slug);
@@ -38,13 +42,14 @@ export function seedLoader({ dir }: { dir: string }): Loader {
         for (const id of store.keys()) if (!current.has(id)) store.delete(id);
         logger.info(`${articles.length} articles from ${seedDir}`);
       };
-      await sync();
+      // `npm run build` has parsed the folder, and reported its problems, already.
+      await sync((await handedOver(seedDir)) ?? (await parse()));
       // One sync at a time: a single save fires several events, and syncs must not interleave.
       let queue = Promise.resolve();
       watcher?.add(seedDir);
       watcher?.on('all', (_event, path) => {
         if (relative(seedDir, resolve(path)).startsWith('..')) return;
-        queue = queue.then(sync).catch((error: Error) => logger.error(error.message));
+        queue = queue.then(async () => sync(await parse())).catch((error: Error) => logger.error(error.message));
       });
     },
   };
