@@ -7,15 +7,20 @@ export const INTERFACE_LANG = SITE_LANGUAGE;
 
 const displayNames = new Intl.DisplayNames(INTERFACE_LANG, { type: 'language' });
 
-/** A language's name in the interface language: "Arabic", "Russian", "Brazilian Portuguese". */
-export function languageName(lang: string): string {
-  return lang === UNDETERMINED_LANGUAGE ? 'Undetermined' : (displayNames.of(lang) ?? lang);
+/** Each page asks about a few languages many times, and each answer from Intl costs a lookup in CLDR's data. */
+function memoised<T>(answer: (lang: string) => T): (lang: string) => T {
+  const answers = new Map<string, T>();
+  return (lang) => {
+    if (!answers.has(lang)) answers.set(lang, answer(lang));
+    return answers.get(lang)!;
+  };
 }
 
+/** A language's name in the interface language: "Arabic", "Russian", "Brazilian Portuguese". */
+export const languageName = memoised((lang) => (lang === UNDETERMINED_LANGUAGE ? 'Undetermined' : (displayNames.of(lang) ?? lang)));
+
 /** Right to left for Arabic, Persian, Hebrew, Urdu, Pashto, Sorani, …: Unicode CLDR's data, as Node's Intl carries it. */
-export function textDirection(lang: string): 'ltr' | 'rtl' {
-  return new Intl.Locale(lang).getTextInfo().direction === 'rtl' ? 'rtl' : 'ltr';
-}
+export const textDirection = memoised((lang): 'ltr' | 'rtl' => (new Intl.Locale(lang).getTextInfo().direction === 'rtl' ? 'rtl' : 'ltr'));
 
 /**
  * Attributes for the site's own words on a page in another language (an article's): they stay

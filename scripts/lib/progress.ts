@@ -1,0 +1,54 @@
+/** A build log line in Astro's style (`16:02:47 [step] message`), so the build reads as one log. */
+export function log(step: string, message: string): void {
+  console.log(`${new Date().toTimeString().slice(0, 8)} [${step}] ${message}`);
+}
+
+/** How often a progress line is printed where it cannot be redrawn (CI, a file). */
+const PLAIN_EVERY_MS = 10_000;
+/** How often a terminal's progress line is redrawn. */
+const REDRAW_EVERY_MS = 200;
+
+export interface Progress {
+  /** `done` of the step's items are done. */
+  update(done: number): void;
+  /** The step is over: its progress line gives way to `message`. */
+  finish(message: string): void;
+}
+
+/**
+ * The progress of a long step: `[step] 4,200 of 10,000 pages, about 12 s left`. On a terminal one
+ * line is redrawn in place; elsewhere (CI, a log file) a plain line is printed every ten seconds.
+ * Without a `total` it counts and gives the rate instead of an estimate.
+ */
+export function progress(step: string, noun: string, total?: number): Progress {
+  const redraw = process.stdout.isTTY === true;
+  // From the first item on: what comes before it (a process starting) would spoil the rate.
+  let started: number | undefined;
+  let shownAt = 0;
+  let drawn = false;
+  const line = (done: number) => {
+    const seconds = (performance.now() - started!) / 1000;
+    const count = total === undefined ? `${done.toLocaleString('en')} ${noun}` : `${done.toLocaleString('en')} of ${total.toLocaleString('en')} ${noun}`;
+    if (done === 0 || seconds < 1) return count;
+    const rate = done / seconds;
+    return total === undefined ? `${count}, ${Math.round(rate).toLocaleString('en')} a second` : `${count}, about ${Math.ceil((total - done) / rate)} s left`;
+  };
+  return {
+    update(done) {
+      const now = performance.now();
+      started ??= shownAt = now;
+      if (now - shownAt < (redraw ? REDRAW_EVERY_MS : PLAIN_EVERY_MS)) return;
+      shownAt = now;
+      if (redraw) {
+        process.stdout.write(`\r\x1b[2K${new Date().toTimeString().slice(0, 8)} [${step}] ${line(done)}`);
+        drawn = true;
+      } else {
+        log(step, line(done));
+      }
+    },
+    finish(message) {
+      if (drawn) process.stdout.write('\r\x1b[2K');
+      log(step, message);
+    },
+  };
+}
