@@ -1,4 +1,4 @@
-/** Process-tree memory sampling and a build runner with per-line timestamps (Linux /proc). */
+/** Process-tree memory sampling and a command runner with per-line timestamps (Linux /proc). */
 import { spawn } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 
@@ -81,6 +81,13 @@ export interface RunResult {
   lines: TimedLine[];
 }
 
+const running = new Set<number>();
+
+/** Kills the process groups of the commands `runMeasured` started that are still running. */
+export function killRunning(): void {
+  for (const pid of running) process.kill(-pid, 'SIGKILL');
+}
+
 /**
  * Runs a command in its own process group, timestamps every output line as it arrives,
  * samples the process tree's RSS every `sampleMs`, and kills the group after `timeoutMs`.
@@ -95,13 +102,12 @@ export function runMeasured(
     logFile?: string;
     sampleMs?: number;
     onLine?: (line: TimedLine) => void;
-    onSpawn?: (pid: number) => void;
   },
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    if (child.pid) options.onSpawn?.(child.pid);
+    if (child.pid) running.add(child.pid);
     const log = options.logFile ? createWriteStream(options.logFile) : undefined;
     const lines: TimedLine[] = [];
     let peak = 0;
@@ -134,6 +140,7 @@ export function runMeasured(
       reject(error);
     });
     child.on('close', (exitCode, signal) => {
+      running.delete(child.pid!);
       clearInterval(sampler);
       clearTimeout(killer);
       const at = performance.now() - started;

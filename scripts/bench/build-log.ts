@@ -1,0 +1,95 @@
+/**
+ * What the benchmark reads in a build's log. Every line here may be missing (a build that
+ * failed, or a log that changed): its figures are then null, never a guess. The patterns:
+ *
+ * - Astro: `[content] Syncing content`, `[content] Synced content`, `Building static entrypoints`,
+ *   `generating static routes`, the first `✓ Completed in` after it, `[build] N page(s) built in X`,
+ *   and its route-conflict warnings;
+ * - the loader: `[seed-loader] N articles from`;
+ * - scripts/build.ts: `[search-index] indexed N pages in X ms`, `[check-site] N articles`.
+ */
+import type { TimedLine } from './proc.ts';
+import { round } from './progress.ts';
+
+/** A build's phases in seconds, from the moments its log lines arrived. */
+export interface BuildPhases {
+  /** Process start → `Syncing content`: the build lock and, in a rebuild, copying the reusable pages (`[page-cache]`). */
+  startupSeconds: number | null;
+  /** `Syncing content` → `Synced content`: parsing the seeds, rendering bodies, the data store. */
+  contentSyncSeconds: number | null;
+  /** `Synced content` → `Building static entrypoints`: types, build info. */
+  prepareSeconds: number | null;
+  /** `Building static entrypoints` → `generating static routes`: Vite bundling. */
+  bundleSeconds: number | null;
+  /** `generating static routes` → its `✓ Completed in`: rendering every page to HTML. */
+  renderSeconds: number | null;
+  /** Pages rendered → Pagefind starts: the rest of Astro (sitemap, integrations, exit) and reading the seeds again. */
+  postRenderSeconds: number | null;
+  /** As the search-index step logs it. */
+  pagefindSeconds: number | null;
+  /** Pagefind done → `[check-site]`: the nothing-lost check. */
+  checkSeconds: number | null;
+  /** The check done → process exit: the swap into place, permalinks. */
+  exitSeconds: number | null;
+}
+
+export interface BuildLog {
+  /** `[build] N page(s) built in X`: Astro's own count and time, before the search index and the check. */
+  astroPages: number | null;
+  astroSeconds: number | null;
+  pagefindPages: number | null;
+  loaderArticles: number | null;
+  phases: BuildPhases;
+  /** Astro's "Could not render X from route A as it conflicts with higher priority route B". */
+  routeConflicts: { count: number; examples: string[] };
+}
+
+/** A line that says which step the build is at (tagged like `[search-index]`), not one of Astro's per-page lines. */
+export function isStepLine(text: string): boolean {
+  return /\[[\w@./-]+\]/.test(text) && !/^\s+[├└]─ /.test(text);
+}
+
+/** Astro's durations: "833ms", "6.19s", "2m 10s", "3m". */
+function seconds(text: string): number | null {
+  const match = text.match(/^(?:(\d+)m)?\s*(?:([\d.]+)(ms|s))?$/);
+  if (!match) return null;
+  return Number(match[1] ?? 0) * 60 + (match[2] ? Number(match[2]) / (match[3] === 'ms' ? 1000 : 1) : 0);
+}
+
+export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
+  const first = (pattern: RegExp, after = 0) => {
+    const line = lines.find((candidate) => candidate.at >= after && pattern.test(candidate.text));
+    return line ? { at: line.at, match: line.text.match(pattern)! } : null;
+  };
+  const built = first(/\[build\] (\d+) page\(s\) built in ((?:\d+m\s*)?[\d.]+(?:ms|s)|\d+m)\b/);
+  const indexed = first(/\[search-index\] indexed (\d+) pages in (\d+) ms/);
+  const checked = first(/\[check-site\] \d+ articles/);
+  const loaded = first(/\[seed-loader\] (\d+) articles from/);
+  const syncing = first(/\[content\] Syncing content/);
+  const synced = first(/\[content\] Synced content/);
+  const bundling = first(/Building static entrypoints/);
+  const generating = first(/generating static routes/);
+  const rendered = generating && first(/✓ Completed in/, generating.at);
+  const pagefindSeconds = indexed && Number(indexed.match[2]) / 1000;
+  const pagefindStarted = indexed && { at: indexed.at - pagefindSeconds! * 1000 };
+  const span = (from: { at: number } | null, to: { at: number } | null) => (from && to ? round((to.at - from.at) / 1000, 3) : null);
+  const conflicts = lines.filter((line) => /conflicts with higher priority route/.test(line.text)).map((line) => line.text.replace(/^[\d:]+ /, '').trim());
+  return {
+    astroPages: built && Number(built.match[1]),
+    astroSeconds: built && seconds(built.match[2]),
+    pagefindPages: indexed && Number(indexed.match[1]),
+    loaderArticles: loaded && Number(loaded.match[1]),
+    phases: {
+      startupSeconds: span({ at: 0 }, syncing),
+      contentSyncSeconds: span(syncing, synced),
+      prepareSeconds: span(synced, bundling),
+      bundleSeconds: span(bundling, generating),
+      renderSeconds: span(generating, rendered),
+      postRenderSeconds: span(rendered, pagefindStarted),
+      pagefindSeconds,
+      checkSeconds: span(indexed, checked),
+      exitSeconds: span(checked, { at: wallSeconds * 1000 }),
+    },
+    routeConflicts: { count: conflicts.length, examples: conflicts.slice(0, 3) },
+  };
+}

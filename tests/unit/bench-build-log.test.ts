@@ -1,0 +1,58 @@
+/** `scripts/bench/build-log.ts`: a build's phases from its log lines, and blanks where lines are missing. */
+import { describe, expect, it } from 'vitest';
+import { analyseLog, isStepLine } from '../../scripts/bench/build-log.ts';
+
+const lines = (entries: [number, string][]) => entries.map(([at, text]) => ({ at, text }));
+
+const LOG = lines([
+  [1_000, '16:35:00 [content] Syncing content'],
+  [1_200, '16:35:00 [seed-loader] 200 articles from /tmp/seeds'],
+  [3_000, '16:35:02 [content] Synced content'],
+  [4_000, '16:35:03 [build] Building static entrypoints...'],
+  [6_000, '16:35:05  generating static routes '],
+  [6_100, '  ├─ /articles/a/index.html (+2ms)'],
+  [9_000, '16:35:08 ✓ Completed in 3.00s.'],
+  [9_500, '16:35:08 [build] 442 page(s) built in 8.50s'],
+  [12_000, '16:35:11 [search-index] indexed 200 pages in 1500 ms (en 200)'],
+  [12_400, '16:35:11 [check-site] 200 articles, 442 pages, every article in the search index: nothing lost'],
+]);
+
+describe('analyseLog', () => {
+  it('reads every phase, the page counts and the times the build logs', () => {
+    const log = analyseLog(LOG, 13);
+    expect(log).toMatchObject({ astroPages: 442, astroSeconds: 8.5, pagefindPages: 200, loaderArticles: 200 });
+    expect(log.phases).toEqual({
+      startupSeconds: 1,
+      contentSyncSeconds: 2,
+      prepareSeconds: 1,
+      bundleSeconds: 2,
+      renderSeconds: 3,
+      postRenderSeconds: 1.5,
+      pagefindSeconds: 1.5,
+      checkSeconds: 0.4,
+      exitSeconds: 0.6,
+    });
+  });
+
+  it('leaves a phase blank when a line it starts or ends at is missing, and the others as they were', () => {
+    const log = analyseLog(LOG.filter(({ text }) => !/generating static routes|page\(s\) built/.test(text)), 13);
+    expect(log.astroPages).toBeNull();
+    expect(log.phases.bundleSeconds).toBeNull();
+    expect(log.phases.renderSeconds).toBeNull();
+    expect(log.phases.postRenderSeconds).toBeNull();
+    expect(log.phases).toMatchObject({ contentSyncSeconds: 2, pagefindSeconds: 1.5, checkSeconds: 0.4 });
+    expect(analyseLog([], 1).phases.exitSeconds).toBeNull();
+  });
+
+  it("takes Astro's durations in minutes too", () => {
+    expect(analyseLog(lines([[0, '[build] 59598 page(s) built in 2m 10s']]), 1).astroSeconds).toBe(130);
+  });
+});
+
+describe('isStepLine', () => {
+  it("shows the build's steps, not Astro's per-page lines", () => {
+    expect(isStepLine('16:35:11 [search-index] indexed 200 pages in 1500 ms')).toBe(true);
+    expect(isStepLine('  ├─ /tags/[x]/index.html (+2ms)')).toBe(false);
+    expect(isStepLine('  └─ /articles/a/index.html (+2ms)')).toBe(false);
+  });
+});
