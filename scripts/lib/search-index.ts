@@ -6,26 +6,40 @@ import { searchBundleLanguage } from '../../src/lib/language.ts';
 import { articleUrl, outputPath, searchBundleUrl } from '../../src/lib/urls.ts';
 
 /**
+ * Pages sent to Pagefind before their answers come back. Its service reads requests from a pipe
+ * and parses one page at a time; awaiting each answer before reading and sending the next page
+ * left it idle most of the time. A few dozen in flight keep it busy without holding many pages
+ * in memory.
+ */
+const PAGES_IN_FLIGHT = 32;
+
+/**
  * Indexes the built site's article pages with Pagefind's Node API: one bundle per language,
  * `<site>/pagefind/<lang>/`, so that each language is searched with its own stemmer. A page
  * loads one stemmer per Pagefind bundle (its WebAssembly) and searches every index merged into
  * that bundle with it: merged under the English one, an Arabic index misses even `الجيش`.
  * Each article page is read once, into its language's bundle (`forceLanguage`: articles of no
- * known language go to the interface language's). Any error throws. Returns how many pages each
- * bundle holds.
+ * known language go to the interface language's). `onProgress` hears of every page added. Any
+ * error throws. Returns how many pages each bundle holds.
  */
-export async function indexSearch(site: string, articles: Article[]): Promise<Map<string, number>> {
+export async function indexSearch(
+  site: string,
+  articles: Article[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<Map<string, number>> {
   const byLanguage = Map.groupBy(articles, (article) => searchBundleLanguage(article.lang));
   const indexed = new Map<string, number>();
+  let done = 0;
   try {
     for (const [lang, inLanguage] of [...byLanguage].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      for (const article of inLanguage) {
-        const sourcePath = join(outputPath(articleUrl(article.slug)), 'index.html');
+      const sourcePaths = inLanguage.map((article) => join(outputPath(articleUrl(article.slug)), 'index.html'));
+      await inParallel(sourcePaths, PAGES_IN_FLIGHT, async (sourcePath) => {
         const added = await index.addHTMLFile({ sourcePath, content: await readFile(join(site, sourcePath), 'utf8') });
         if (added.errors.length) throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
-      }
+        onProgress?.(++done, articles.length);
+      });
       const written = await index.writeFiles({ outputPath: join(site, outputPath(searchBundleUrl(lang))) });
       if (written.errors.length) throw new Error(`Pagefind could not write its ${lang} index: ${written.errors.join('; ')}`);
       await index.deleteIndex();
@@ -35,4 +49,13 @@ export async function indexSearch(site: string, articles: Article[]): Promise<Ma
   } finally {
     await pagefind.close();
   }
+}
+
+/** Runs `task` on every item, at most `limit` at a time; the first failure rejects. */
+async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
