@@ -28,7 +28,7 @@ import { astroBuild } from './lib/astro-build.ts';
 import { checkBuiltSite } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
 import { markBuildEnded, markBuildStarted } from './lib/page-cache.ts';
-import { log } from './lib/progress.ts';
+import { log, progress } from './lib/progress.ts';
 import { indexSearch } from './lib/search-index.ts';
 
 const dist = resolve(OUT_DIR);
@@ -74,10 +74,11 @@ if (astro.code !== 0) await fail(`astro build failed (${astro.reason})`);
 let permalinks = new Map<string, string>();
 try {
   const started = performance.now();
-  const indexed = await indexSearch(next, articles);
+  const indexing = progress('search-index', 'pages indexed', articles.length);
+  const indexed = await indexSearch(next, articles, (done) => indexing.update(done));
   const pages = [...indexed.values()].reduce((sum, count) => sum + count, 0);
   const perLanguage = [...indexed].map(([lang, count]) => `${lang} ${count}`).join(', ');
-  log('search-index', `indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${perLanguage})`);
+  indexing.finish(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${perLanguage})`);
 
   const { failures, summary } = checkBuiltSite(next, articles);
   if (failures.length) {

@@ -6,16 +6,19 @@
  *   `generating static routes`, the first `✓ Completed in` after it, `[build] N page(s) built in X`,
  *   and its route-conflict warnings;
  * - the loader: `[seed-loader] N articles from`;
- * - scripts/build.ts: `[search-index] indexed N pages in X ms`, `[check-site] N articles`.
+ * - scripts/build.ts: `[parse] N articles from DIR in X ms`, `[search-index] indexed N pages in X ms`,
+ *   `[check-site] N articles`.
  */
 import type { TimedLine } from './proc.ts';
 import { round } from './progress.ts';
 
 /** A build's phases in seconds, from the moments its log lines arrived. */
 export interface BuildPhases {
-  /** Process start → `Syncing content`: the build lock and, in a rebuild, copying the reusable pages (`[page-cache]`). */
+  /** Process start → `[parse] N articles`: the build lock and parsing the seeds, once. */
+  parseSeconds: number | null;
+  /** The parse done → `Syncing content`: Astro starting. */
   startupSeconds: number | null;
-  /** `Syncing content` → `Synced content`: parsing the seeds, rendering bodies, the data store. */
+  /** `Syncing content` → `Synced content`: storing the records, rendering changed bodies, the data store. */
   contentSyncSeconds: number | null;
   /** `Synced content` → `Building static entrypoints`: types, build info. */
   prepareSeconds: number | null;
@@ -23,7 +26,7 @@ export interface BuildPhases {
   bundleSeconds: number | null;
   /** `generating static routes` → its `✓ Completed in`: rendering every page to HTML. */
   renderSeconds: number | null;
-  /** Pages rendered → Pagefind starts: the rest of Astro (sitemap, integrations, exit) and reading the seeds again. */
+  /** Pages rendered → Pagefind starts: the rest of Astro (sitemap, integrations, exit). */
   postRenderSeconds: number | null;
   /** As the search-index step logs it. */
   pagefindSeconds: number | null;
@@ -65,6 +68,7 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
   const indexed = first(/\[search-index\] indexed (\d+) pages in (\d+) ms/);
   const checked = first(/\[check-site\] \d+ articles/);
   const loaded = first(/\[seed-loader\] (\d+) articles from/);
+  const parsed = first(/\[parse\] \d+ articles from .* in \d+ ms/);
   const syncing = first(/\[content\] Syncing content/);
   const synced = first(/\[content\] Synced content/);
   const bundling = first(/Building static entrypoints/);
@@ -80,7 +84,8 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
     pagefindPages: indexed && Number(indexed.match[1]),
     loaderArticles: loaded && Number(loaded.match[1]),
     phases: {
-      startupSeconds: span({ at: 0 }, syncing),
+      parseSeconds: span({ at: 0 }, parsed),
+      startupSeconds: span(parsed ?? { at: 0 }, syncing),
       contentSyncSeconds: span(syncing, synced),
       prepareSeconds: span(synced, bundling),
       bundleSeconds: span(bundling, generating),

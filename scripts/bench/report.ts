@@ -49,12 +49,12 @@ function summary(results: SizeResult[]): string[] {
 
 function phases(results: SizeResult[]): string[] {
   return table(
-    ['articles', 'startup', 'content sync', 'prepare', 'Vite bundle', 'render pages', 'post-render', 'Pagefind', 'nothing-lost check', 'exit', 'load average start → end'],
+    ['articles', 'parse', 'Astro startup', 'content sync', 'prepare', 'Vite bundle', 'render pages', 'post-render', 'Pagefind', 'nothing-lost check', 'exit', 'load average start → end'],
     results.flatMap((r) => {
       if (!r.build) return [];
       const p = r.build.median.phases;
       const loads = r.build.runs.map((run) => `${run.loadAverage.start} → ${run.loadAverage.end}`).join(', ');
-      return [[size(r), ...[p.startupSeconds, p.contentSyncSeconds, p.prepareSeconds, p.bundleSeconds, p.renderSeconds, p.postRenderSeconds, p.pagefindSeconds, p.checkSeconds, p.exitSeconds].map((s) => figure(s)), loads]];
+      return [[size(r), ...[p.parseSeconds, p.startupSeconds, p.contentSyncSeconds, p.prepareSeconds, p.bundleSeconds, p.renderSeconds, p.postRenderSeconds, p.pagefindSeconds, p.checkSeconds, p.exitSeconds].map((s) => figure(s)), loads]];
     }),
   );
 }

@@ -5,6 +5,7 @@ import { analyseLog, isStepLine } from '../../scripts/bench/build-log.ts';
 const lines = (entries: [number, string][]) => entries.map(([at, text]) => ({ at, text }));
 
 const LOG = lines([
+  [600, '16:34:59 [parse] 200 articles from /tmp/seeds in 500 ms'],
   [1_000, '16:35:00 [content] Syncing content'],
   [1_200, '16:35:00 [seed-loader] 200 articles from /tmp/seeds'],
   [3_000, '16:35:02 [content] Synced content'],
@@ -22,7 +23,8 @@ describe('analyseLog', () => {
     const log = analyseLog(LOG, 13);
     expect(log).toMatchObject({ astroPages: 442, astroSeconds: 8.5, pagefindPages: 200, loaderArticles: 200 });
     expect(log.phases).toEqual({
-      startupSeconds: 1,
+      parseSeconds: 0.6,
+      startupSeconds: 0.4,
       contentSyncSeconds: 2,
       prepareSeconds: 1,
       bundleSeconds: 2,
