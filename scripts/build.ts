@@ -11,7 +11,8 @@
  * 5. The seed folder's permalinks.json gains the articles built for the first time
  *    (src/ingest/permalinks.ts), so their addresses never change.
  *
- * Steps 3 and 4 run after Astro's process has exited, so their memory never adds to Astro's.
+ * Steps 3 and 4 run after Astro's process has exited, so their memory never adds to Astro's;
+ * the check of the pages runs on a second thread while Pagefind indexes them.
  * Arguments go to `astro build`: `npm run build -- --force` renders every page again.
  */
 import { spawn } from 'node:child_process';
@@ -25,7 +26,8 @@ import { titleKey } from '../src/ingest/merge.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
 import { formatProblem, hasErrors } from '../src/ingest/problems.ts';
 import { astroBuild } from './lib/astro-build.ts';
-import { checkBuiltSite } from './lib/check-site.ts';
+import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
+import { checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
 import { markBuildEnded, markBuildStarted } from './lib/page-cache.ts';
 import { log, progress } from './lib/progress.ts';
@@ -37,7 +39,7 @@ const next = `${dist}.next`;
 const HANDOVER_FILE = join(import.meta.dirname, '..', 'node_modules', '.astro', 'parsed-seeds.json');
 
 async function fail(message: string): Promise<never> {
-  await rm(next, { recursive: true, force: true });
+  await Promise.all([rm(next, { recursive: true, force: true }), rm(HANDOVER_FILE, { force: true })]);
   console.error(`build: ${message}; ${existsSync(dist) ? 'the previous dist/ is left as it was' : 'no dist/ written'}`);
   process.exit(1);
 }
@@ -67,20 +69,23 @@ await rm(next, { recursive: true, force: true });
 const astroStarted = markBuildStarted();
 const handover = await handOver(HANDOVER_FILE, SEEDS_DIR, articles);
 const astro = await astroBuild([...args, '--outDir', next], { ...astroEnv(), ...handover });
-await rm(HANDOVER_FILE, { force: true });
 markBuildEnded(astroStarted, astro.code === 0);
 if (astro.code !== 0) await fail(`astro build failed (${astro.reason})`);
 
 let permalinks = new Map<string, string>();
 try {
-  const started = performance.now();
-  const indexing = progress('search-index', 'pages indexed', articles.length);
-  const indexed = await indexSearch(next, articles, (done) => indexing.update(done));
-  const pages = [...indexed.values()].reduce((sum, count) => sum + count, 0);
-  const perLanguage = [...indexed].map(([lang, count]) => `${lang} ${count}`).join(', ');
-  indexing.finish(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${perLanguage})`);
-
-  const { failures, summary } = checkBuiltSite(next, articles);
+  const indexPages = async () => {
+    const started = performance.now();
+    const indexing = progress('search-index', 'pages indexed', articles.length);
+    const indexed = await indexSearch(next, articles, (done) => indexing.update(done));
+    const pages = [...indexed.values()].reduce((sum, count) => sum + count, 0);
+    const perLanguage = [...indexed].map(([lang, count]) => `${lang} ${count}`).join(', ');
+    indexing.finish(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${perLanguage})`);
+  };
+  // The pages are checked on the second core while Pagefind indexes them; the index once it is written.
+  const [, checked] = await Promise.all([indexPages(), checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE })]);
+  const { summary } = checked;
+  const failures = [...checked.failures, ...checkSearchIndex(next, articles)];
   if (failures.length) {
     const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
     const more = failures.length > 20 ? `\n  … and ${failures.length - 20} more` : '';
@@ -92,6 +97,7 @@ try {
   await fail((error as Error).message);
 }
 
+await rm(HANDOVER_FILE, { force: true });
 if (existsSync(dist)) {
   const old = `${dist}.old-${Date.now()}-${process.pid}`;
   await rename(dist, old);

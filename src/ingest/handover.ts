@@ -10,7 +10,7 @@ import type { Article } from './record.ts';
  */
 const HANDOVER_VARIABLE = 'ARCHIVE_PARSED_SEEDS';
 
-interface Handover {
+export interface Handover {
   /** The seed folder the records were parsed from, absolute. */
   dir: string;
   articles: Article[];
@@ -27,6 +27,11 @@ export async function handOver(file: string, dir: string, articles: Article[]): 
 export async function handedOver(dir: string): Promise<Article[] | undefined> {
   const file = process.env[HANDOVER_VARIABLE];
   if (!file) return undefined;
-  const handover = JSON.parse(await readFile(file, 'utf8')) as Handover;
+  const handover = await readHandover(file);
   return handover.dir === resolve(dir) ? handover.articles : undefined;
+}
+
+/** What `handOver` wrote to `file`. */
+export async function readHandover(file: string): Promise<Handover> {
+  return JSON.parse(await readFile(file, 'utf8')) as Handover;
 }
