@@ -12,10 +12,12 @@ export default defineConfig({
   // `npm run build` builds beside this folder and swaps it in; `npm run preview` serves it.
   outDir: OUT_DIR,
   // Styles and scripts go to files of their own, so the Content-Security-Policy needs no 'unsafe-inline'.
-  // Several pages in flight at once: rendering is one thread either way, but each page's two
-  // writes (the output and the incremental cache) then overlap with rendering the next.
+  // Several pages in flight at once: while one page's cached copy is read or written, the next renders.
   build: { inlineStylesheets: 'never', concurrency: 8 },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Astro must not empty the output folder: `npm run build` starts it with the pages it can reuse
+  // (scripts/lib/page-cache.ts). So build with `npm run build`, not a bare `astro build` into a
+  // folder that has files: those would stay.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   // Pages return a cacheKey (src/lib/cache-key.ts): a rebuild renders only pages whose data or code changed.
   // The data store in modules of 4 MiB, not one: V8's cost to compile one huge string literal
   // grows faster than its size (an 86 MB store took ~35 s to load as one module at 50,000 articles).

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { progress } from './progress.ts';
 
+/** Makes every file Astro writes replace the one at its path: see there. */
+const REPLACING_WRITES = new URL('./replacing-writes.ts', import.meta.url).href;
+
 /** Astro's line for each page it writes (`├─ /articles/x/index.html (+3ms)`); several, when pages render concurrently. */
 const PAGE = /[├└]─ /g;
 /** What Astro prints after a page's line (on a line of its own when pages render concurrently): its render time, or that it was reused. */
@@ -10,12 +13,13 @@ const PAGE_END = /^\s*(?:\([+\d.ms ]+\)\s*|\((?:cached|restored)\)\s*)+$/;
 const REUSED = /\((?:cached|restored)\)/g;
 
 /**
- * `astro build ARGS` in a child process, its log as it comes but for the line per page (60,000 of
- * them at 50,000 articles), which becomes one progress line. Resolves to the exit code (a signal
+ * `astro build ARGS` in a child process whose file writes replace files rather than write into
+ * them, its log as it comes but for the line per page (60,000 of them at 50,000 articles), which
+ * becomes one progress line. Resolves to the exit code (a signal
  * counts as a failure).
  */
 export function astroBuild(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; reason: string }> {
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const child = spawn(process.execPath, ['--import', REPLACING_WRITES, 'node_modules/astro/bin/astro.mjs', 'build', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const pages = progress('build', 'files written');
   let [written, reused] = [0, 0];
   let rendering = false;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,15 +139,27 @@ describe('builds', () => {
     const newRelated = changed.filter((article) => relatedBefore.has(article.slug) && relatedBefore.get(article.slug) !== relatedAfter.get(article.slug));
     expect(newRelated.length).toBeGreaterThan(0);
 
+    // The live site's pages are hard links shared with the cache: a page rendered again must get a file of its own.
+    const editedPage = join('articles', edited.slug, 'index.html');
+    const witness = join(await scratchDir(), 'witness.html');
+    linkSync(join(incremental, editedPage), witness);
+    const before = readFileSync(witness, 'utf8');
+
     // Astro writes each page it renders to its cache as well, and leaves the cached copies of the pages it skips alone.
     const rebuildStarted = Date.now();
     const rebuild = await npmBuild(seeds, incremental);
     expect(rebuild.code).toBe(0);
-    expect(rebuild.stdout).toMatch(/\[build\] \d+ files written, [1-9]\d* of them from the cache/);
+    expect(readFileSync(witness, 'utf8')).toBe(before);
+    expect(before).not.toContain(' THE ');
+    expect(rebuild.stdout).toMatch(/\[page-cache\] linked \d+ pages from Astro's cache/);
     const cached = cachedPages(incremental);
     const rendered = cached.filter((file) => statSync(join(PAGE_CACHE, file)).mtimeMs >= rebuildStarted);
     const expected = new Set([edited, retitled, ...newNeighbours, ...newRelated].map((article) => `articles/${article.slug}/index.html`));
     expect(rendered.filter((file) => file.startsWith('articles/')).sort()).toEqual([...expected].sort());
+    // A page not rendered again is the cache's own file, not a copy of it.
+    const unchanged = cached.find((file) => file.startsWith('articles/') && !expected.has(file))!;
+    const [inSite, inCache] = [statSync(join(incremental, unchanged)), statSync(join(PAGE_CACHE, unchanged))];
+    if (inSite.dev === inCache.dev) expect(inSite.ino).toBe(inCache.ino);
     expect(rendered.length).toBeLessThan(cached.length / 2);
     expect(await readFile(join(incremental, 'articles', edited.slug, 'index.html'), 'utf8')).toContain(' THE ');
     expect(existsSync(join(incremental, 'articles', renamed.slug))).toBe(false);

@@ -1,0 +1,62 @@
+/**
+ * Loaded into Astro's build process (`node --import`, scripts/lib/astro-build.ts): every file
+ * Astro writes replaces the one at its path (written under a temporary name, then renamed over
+ * it) instead of overwriting it in place, and is written synchronously.
+ *
+ * Replacing is what lets a build share files instead of copying them: the new site starts as hard
+ * links to the pages in Astro's incremental-build cache (scripts/lib/page-cache.ts), which the
+ * live site may link to as well. Overwritten in place, a page Astro renders again would change
+ * in the cache and in the live site too; replaced, only the new site gets the new page.
+ *
+ * Synchronously, because on the small virtual machines this is built on each `fs.promises` call
+ * costs more CPU handing the work to libuv's thread pool and back than the write itself, and
+ * Astro's thread has nothing else to do while a page is written.
+ *
+ * Only calls the synchronous functions can take (a path, and a string or bytes) change; any other
+ * goes to the original. Results and errors are the original's, as a promise.
+ */
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const { writeFile, mkdir, copyFile } = fs.promises;
+let written = 0;
+
+const asPath = (path: unknown): string | undefined =>
+  typeof path === 'string' ? path : path instanceof URL ? fileURLToPath(path) : Buffer.isBuffer(path) ? path.toString() : undefined;
+
+function inPromise<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function replace(path: string, write: (temporary: string) => void): void {
+  const temporary = `${path}.${process.pid}-${++written}.tmp`;
+  try {
+    write(temporary);
+    fs.renameSync(temporary, path);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A write that adds to or must not replace a file is no replacement. */
+const overwrites = (options: unknown) => typeof options !== 'object' || options === null || !('flag' in options) || options.flag === 'w';
+
+fs.promises.writeFile = (file, data, options) => {
+  const path = asPath(file);
+  if (path === undefined || !(typeof data === 'string' || ArrayBuffer.isView(data)) || !overwrites(options)) return writeFile(file, data, options);
+  return inPromise(() => replace(path, (temporary) => fs.writeFileSync(temporary, data, options as fs.WriteFileOptions)));
+};
+fs.promises.copyFile = (source, destination, mode) => {
+  const path = asPath(destination);
+  if (path === undefined || asPath(source) === undefined || ((mode ?? 0) & fs.constants.COPYFILE_EXCL) !== 0) return copyFile(source, destination, mode);
+  return inPromise(() => replace(path, (temporary) => fs.copyFileSync(source, temporary, mode)));
+};
+fs.promises.mkdir = ((path: fs.PathLike, options?: fs.MakeDirectoryOptions | fs.Mode | null) =>
+  asPath(path) === undefined ? mkdir(path, options) : inPromise(() => fs.mkdirSync(path, options))) as typeof mkdir;
+syncBuiltinESMExports();
