@@ -19,9 +19,7 @@ export default defineConfig({
   // folder that has files: those would stay.
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
   // Pages return a cacheKey (src/lib/cache-key.ts): a rebuild renders only pages whose data or code changed.
-  // The data store in modules of 4 MiB, not one: V8's cost to compile one huge string literal
-  // grows faster than its size (an 86 MB store took ~35 s to load as one module at 50,000 articles).
-  experimental: { incrementalBuild: true, collectionStorage: { type: 'chunked', chunkSize: 4 * 1024 * 1024 } },
+  experimental: { incrementalBuild: true },
   // The search index and the nothing-lost check are build steps after Astro: see scripts/build.ts.
   integrations: [sitemap()],
 });
