@@ -20,14 +20,14 @@ function cacheKey(...shown: unknown[]): string {
 }
 
 /**
- * An article page shows its record, its body as the loader rendered it (renderer code is not
- * part of the page's code for Astro), links to its tags', sources' and topics' pages, the
+ * An article page shows its record (its body rendered by code Astro counts as the page's), links
+ * to its tags', sources' and topics' pages, the
  * previous and next article's title and date, its related articles, which depend on the whole
  * archive, and, for search, every name of the entities it mentions, which come from the gazetteer.
  */
-export function articleKey(article: Article, bodyHtml: string, terms: Term[], { previous, next }: Neighbours, related: RelatedLink[], searchNames: string): string {
+export function articleKey(article: Article, terms: Term[], { previous, next }: Neighbours, related: RelatedLink[], searchNames: string): string {
   const shown = (neighbour?: Article) => neighbour && [neighbour.slug, neighbour.title, neighbour.date];
-  return cacheKey(digestOf(article), bodyHtml, terms.map((term) => [term.name, term.slug]), shown(previous), shown(next), related, searchNames);
+  return cacheKey(digestOf(article), terms.map((term) => [term.name, term.slug]), shown(previous), shown(next), related, searchNames);
 }
 
 /**

@@ -5,15 +5,15 @@ import { entitiesWithin } from '../ingest/entities.ts';
 import { ENTITIES_FILE, loadGazetteer } from '../ingest/gazetteer.ts';
 import { handedOver } from '../ingest/handover.ts';
 import { parseSeedDir } from '../ingest/ingest.ts';
-import { renderBody } from './markdown.ts';
 import { formatProblem, hasErrors } from '../ingest/problems.ts';
 import { ArticleSchema, type Article } from '../ingest/record.ts';
 
 /**
  * Astro content-layer loader over a seed folder: the same parser and schema as the
- * `parse` CLI. An entry is re-rendered only when its record's digest changed, so a
- * rebuild with the data store kept re-renders just what an edited seed file touched.
- * A parse error fails the build with the CLI's `file:line` message.
+ * `parse` CLI. An entry is stored again only when its record's digest changed. Bodies are
+ * rendered by the article page, not stored rendered: Astro's data store is one JavaScript module,
+ * and V8's cost to compile it grows faster than its size. A parse error fails the build with the
+ * CLI's `file:line` message.
  */
 export function seedLoader({ dir }: { dir: string }): Loader {
   const seedDir = resolve(dir);
@@ -35,9 +35,7 @@ export function seedLoader({ dir }: { dir: string }): Loader {
           current.add(article.slug);
           const digest = generateDigest(article);
           if (store.get(article.slug)?.digest === digest) continue;
-          const data = await parseData({ id: article.slug, data: article });
-          const html = article.body ? await renderBody(article.body) : '';
-          store.set({ id: article.slug, data, digest, rendered: { html } });
+          store.set({ id: article.slug, data: await parseData({ id: article.slug, data: article }), digest });
         }
         for (const id of store.keys()) if (!current.has(id)) store.delete(id);
         logger.info(`${articles.length} articles from ${seedDir}`);
