@@ -35,8 +35,9 @@ export async function indexSearch(
       const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       const sourcePaths = inLanguage.map((article) => join(outputPath(articleUrl(article.slug)), 'index.html'));
-      await inParallel(sourcePaths, PAGES_IN_FLIGHT, async (sourcePath) => {
-        const added = await index.addHTMLFile({ sourcePath, content: await readFile(join(site, sourcePath), 'utf8') });
+      const read = (sourcePath: string) => readFile(join(site, sourcePath), 'utf8');
+      await inOrder(sourcePaths, read, async (sourcePath, content) => {
+        const added = await index.addHTMLFile({ sourcePath, content });
         if (added.errors.length) throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
         onProgress?.(++done, articles.length);
       });
@@ -51,11 +52,21 @@ export async function indexSearch(
   }
 }
 
-/** Runs `task` on every item, at most `limit` at a time; the first failure rejects. */
-async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+/**
+ * Reads items ahead and hands each to `add` in their order, up to PAGES_IN_FLIGHT at once; the
+ * first failure rejects. In order, because Pagefind numbers pages as they arrive: its index files,
+ * and the order of pages that tie in a sort, must not depend on which file was read first.
+ */
+async function inOrder(items: string[], read: (item: string) => Promise<string>, add: (item: string, content: string) => Promise<void>): Promise<void> {
+  const reads = items.slice(0, PAGES_IN_FLIGHT).map(read);
+  const adds: Promise<void>[] = [];
+  for (const [at, item] of items.entries()) {
+    const content = await reads.shift()!;
+    if (at + PAGES_IN_FLIGHT < items.length) reads.push(read(items[at + PAGES_IN_FLIGHT]));
+    const adding = add(item, content);
+    adding.catch(() => {}); // awaited below: a failure rejects there, not as an unhandled rejection first
+    adds.push(adding);
+    if (adds.length >= PAGES_IN_FLIGHT) await adds.shift();
+  }
+  await Promise.all(adds);
 }
