@@ -13,7 +13,8 @@
  *
  * Steps 3 and 4 run after Astro's process has exited, so their memory never adds to Astro's;
  * the check of the pages runs on a second thread while Pagefind indexes them.
- * Arguments go to `astro build`: `npm run build -- --force` renders every page again.
+ * Arguments go to `astro build`: `npm run build -- --force` renders every page again (and
+ * indexes every page again).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -56,6 +57,7 @@ function astroEnv(): NodeJS.ProcessEnv {
 }
 
 const args = process.argv.slice(2);
+const force = args.includes('--force');
 await holdBuildLock((message) => log('build', message));
 const parsing = performance.now();
 const { articles, problems } = await parseSeedDir(SEEDS_DIR);
@@ -67,7 +69,7 @@ if (SITE_URL_IS_PLACEHOLDER) {
 }
 await rm(next, { recursive: true, force: true });
 const linking = performance.now();
-const prefilled = beforeAstro(next, { force: args.includes('--force') });
+const prefilled = beforeAstro(next, { force });
 if (prefilled.linked.length) log('page-cache', `linked ${prefilled.linked.length} pages from Astro's cache in ${Math.round(performance.now() - linking)} ms`);
 const handover = await handOver(HANDOVER_FILE, SEEDS_DIR, articles);
 const astro = await astroBuild([...args, '--outDir', next], { ...astroEnv(), ...handover });
@@ -80,10 +82,11 @@ try {
   const indexPages = async () => {
     const started = performance.now();
     const indexing = progress('search-index', 'pages indexed', articles.length);
-    const indexed = await indexSearch(next, articles, (done) => indexing.update(done));
-    const pages = [...indexed.values()].reduce((sum, count) => sum + count, 0);
-    const perLanguage = [...indexed].map(([lang, count]) => `${lang} ${count}`).join(', ');
-    indexing.finish(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${perLanguage})`);
+    const { pages, reused } = await indexSearch(next, articles, { reuse: !force, onProgress: (done) => indexing.update(done) });
+    const total = [...pages.values()].reduce((sum, count) => sum + count, 0);
+    const perLanguage = [...pages].map(([lang, count]) => `${lang} ${count}`).join(', ');
+    const kept = reused.length ? `; kept from the last build, their pages unchanged: ${reused.join(', ')}` : '';
+    indexing.finish(`indexed ${total} pages in ${Math.round(performance.now() - started)} ms (${perLanguage}${kept})`);
   };
   // The pages are checked on the second core while Pagefind indexes them; the index once it is written.
   const [, checked] = await Promise.all([indexPages(), checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE })]);

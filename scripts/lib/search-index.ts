@@ -1,72 +1,80 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { linkSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Article } from '../../src/ingest/record.ts';
 import { searchBundleLanguage } from '../../src/lib/language.ts';
 import { articleUrl, outputPath, searchBundleUrl } from '../../src/lib/urls.ts';
+import { bundleDigest, keepBundle, restoreBundle } from './search-cache.ts';
 
-/**
- * Pages sent to Pagefind before their answers come back. Its service reads requests from a pipe
- * and parses one page at a time; awaiting each answer before reading and sending the next page
- * left it idle most of the time. A few dozen in flight keep it busy without holding many pages
- * in memory.
- */
-const PAGES_IN_FLIGHT = 32;
+/** Pages per call to Pagefind: each call is one step of the progress line. */
+const PAGES_PER_STEP = 1000;
+
+export interface IndexOptions {
+  /** Whether a bundle kept by an earlier build may be put back (not with `npm run build -- --force`). */
+  reuse: boolean;
+  /** Called after every step with the pages done so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface Indexed {
+  /** Pages in each language's bundle. */
+  pages: Map<string, number>;
+  /** The languages whose bundle was kept from an earlier build, its pages unchanged. */
+  reused: string[];
+}
 
 /**
  * Indexes the built site's article pages with Pagefind's Node API: one bundle per language,
  * `<site>/pagefind/<lang>/`, so that each language is searched with its own stemmer. A page
  * loads one stemmer per Pagefind bundle (its WebAssembly) and searches every index merged into
  * that bundle with it: merged under the English one, an Arabic index misses even `الجيش`.
- * Each article page is read once, into its language's bundle (`forceLanguage`: articles of no
- * known language go to the interface language's). `onProgress` hears of every page added. Any
- * error throws. Returns how many pages each bundle holds.
+ * Articles of no known language go to the interface language's (`forceLanguage`).
+ *
+ * Pagefind reads a folder of pages on every core, several times faster than pages handed to it
+ * one by one (its service parses those one at a time). So each bundle's pages are hard-linked
+ * into a folder of their own beside the site, in steps of PAGES_PER_STEP, and Pagefind reads
+ * those folders; their paths are the pages' paths in the site, so the URLs are the same. A
+ * bundle whose pages did not change since a build that kept it is put back instead
+ * (search-cache.ts) when `reuse` allows. Any error throws.
  */
-export async function indexSearch(
-  site: string,
-  articles: Article[],
-  onProgress?: (done: number, total: number) => void,
-): Promise<Map<string, number>> {
-  const byLanguage = Map.groupBy(articles, (article) => searchBundleLanguage(article.lang));
-  const indexed = new Map<string, number>();
+export async function indexSearch(site: string, articles: Article[], { reuse, onProgress }: IndexOptions): Promise<Indexed> {
+  const byLanguage = [...Map.groupBy(articles, (article) => searchBundleLanguage(article.lang))].sort(([a], [b]) => (a < b ? -1 : 1));
+  const staging = `${site}.search-pages`;
+  const indexed: Indexed = { pages: new Map(), reused: [] };
   let done = 0;
   try {
-    for (const [lang, inLanguage] of [...byLanguage].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [lang, inLanguage] of byLanguage) {
+      const sourcePaths = inLanguage.map((article) => join(outputPath(articleUrl(article.slug)), 'index.html'));
+      const bundle = join(site, outputPath(searchBundleUrl(lang)));
+      const digest = bundleDigest(site, sourcePaths);
+      indexed.pages.set(lang, sourcePaths.length);
+      if (reuse && restoreBundle(lang, digest, bundle)) {
+        indexed.reused.push(lang);
+        onProgress?.((done += sourcePaths.length), articles.length);
+        continue;
+      }
       const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      const sourcePaths = inLanguage.map((article) => join(outputPath(articleUrl(article.slug)), 'index.html'));
-      const read = (sourcePath: string) => readFile(join(site, sourcePath), 'utf8');
-      await inOrder(sourcePaths, read, async (sourcePath, content) => {
-        const added = await index.addHTMLFile({ sourcePath, content });
-        if (added.errors.length) throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
-        onProgress?.(++done, articles.length);
-      });
-      const written = await index.writeFiles({ outputPath: join(site, outputPath(searchBundleUrl(lang))) });
+      for (let from = 0; from < sourcePaths.length; from += PAGES_PER_STEP) {
+        const step = join(staging, lang, String(from));
+        const pages = sourcePaths.slice(from, from + PAGES_PER_STEP);
+        for (const page of pages) {
+          mkdirSync(dirname(join(step, page)), { recursive: true });
+          linkSync(join(site, page), join(step, page));
+        }
+        const added = await index.addDirectory({ path: step });
+        if (added.errors.length) throw new Error(`Pagefind could not index the ${lang} pages: ${added.errors.join('; ')}`);
+        if (added.page_count !== pages.length) throw new Error(`Pagefind indexed ${added.page_count} of ${pages.length} ${lang} pages`);
+        onProgress?.((done += pages.length), articles.length);
+      }
+      const written = await index.writeFiles({ outputPath: bundle });
       if (written.errors.length) throw new Error(`Pagefind could not write its ${lang} index: ${written.errors.join('; ')}`);
       await index.deleteIndex();
-      indexed.set(lang, inLanguage.length);
+      keepBundle(lang, digest, bundle);
     }
     return indexed;
   } finally {
+    rmSync(staging, { recursive: true, force: true });
     await pagefind.close();
   }
-}
-
-/**
- * Reads items ahead and hands each to `add` in their order, up to PAGES_IN_FLIGHT at once; the
- * first failure rejects. In order, because Pagefind numbers pages as they arrive: its index files,
- * and the order of pages that tie in a sort, must not depend on which file was read first.
- */
-async function inOrder(items: string[], read: (item: string) => Promise<string>, add: (item: string, content: string) => Promise<void>): Promise<void> {
-  const reads = items.slice(0, PAGES_IN_FLIGHT).map(read);
-  const adds: Promise<void>[] = [];
-  for (const [at, item] of items.entries()) {
-    const content = await reads.shift()!;
-    if (at + PAGES_IN_FLIGHT < items.length) reads.push(read(items[at + PAGES_IN_FLIGHT]));
-    const adding = add(item, content);
-    adding.catch(() => {}); // awaited below: a failure rejects there, not as an unhandled rejection first
-    adds.push(adding);
-    if (adds.length >= PAGES_IN_FLIGHT) await adds.shift();
-  }
-  await Promise.all(adds);
 }

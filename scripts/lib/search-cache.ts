@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+/**
+ * Pagefind has no incremental mode: it indexes every page it is given. But a search bundle (one
+ * language, one period) is a function of its pages and of the indexer, so each bundle the build
+ * writes is kept beside Astro's caches under a digest of those, and a later build whose pages
+ * for that bundle are the same puts the kept bundle in place (as hard links: Pagefind writes new
+ * files, never into old ones) instead of indexing it again. An edit re-indexes its own period;
+ * a rebuild with no change indexes nothing.
+ */
+const CACHE = join(import.meta.dirname, '..', '..', 'node_modules', '.astro', 'search-bundles');
+const DIGEST_FILE = 'digest';
+
+/** What else a bundle depends on: the Pagefind that writes it and the code that drives it. */
+const INDEXER = [
+  readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'pagefind', 'package.json')),
+  readFileSync(join(import.meta.dirname, 'search-index.ts')),
+];
+
+/** A digest of the indexer and of every page of a bundle, path and bytes, in order. */
+export function bundleDigest(site: string, sourcePaths: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of INDEXER) hash.update(part);
+  for (const path of sourcePaths) hash.update(`\0${path}\0`).update(readFileSync(join(site, path)));
+  return hash.digest('base64url');
+}
+
+/** Puts the kept bundle `name` at `outputPath` if it was kept with this digest; says whether it did. */
+export function restoreBundle(name: string, digest: string, outputPath: string): boolean {
+  const kept = join(CACHE, name);
+  if (!existsSync(join(kept, DIGEST_FILE)) || readFileSync(join(kept, DIGEST_FILE), 'utf8') !== digest) return false;
+  for (const file of filesUnder(kept)) if (file !== DIGEST_FILE) shareFile(join(kept, file), join(outputPath, file));
+  return true;
+}
+
+/** Keeps the bundle `name` just written at `outputPath`, with its digest, in place of the one kept before. */
+export function keepBundle(name: string, digest: string, outputPath: string): void {
+  const kept = join(CACHE, name);
+  rmSync(kept, { recursive: true, force: true });
+  for (const file of filesUnder(outputPath)) shareFile(join(outputPath, file), join(kept, file));
+  writeFileSync(join(kept, DIGEST_FILE), digest);
+}
+
+/** A hard link, or a copy where the two folders are on different file systems. */
+function shareFile(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if (!['EXDEV', 'EPERM', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    copyFileSync(from, to);
+  }
+}
+
+/** Every file under `folder`, relative to it. */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)));
+}
