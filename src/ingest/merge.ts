@@ -21,9 +21,10 @@ export function wordsOf(text: string): string {
   return text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** Whether `text` holds every word of `part`, in order and together (an excerpt of it, say). */
+/** Whether `text` holds every word of `part`, in order and together (an excerpt of it, say); a part with no words is in every text. */
 export function containsWords(text: string, part: string): boolean {
-  return ` ${wordsOf(text)} `.includes(` ${wordsOf(part)} `);
+  const words = wordsOf(part);
+  return words === '' || ` ${wordsOf(text)} `.includes(` ${words} `);
 }
 
 /** A record before the names in it are looked up. */

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
-import { titleKey } from '../../src/ingest/merge.ts';
+import { containsWords, titleKey } from '../../src/ingest/merge.ts';
 import { slugify } from '../../src/ingest/slug.ts';
 import { SEEDS_DIR, SEED_FILES, makeSeedDir, parseFiles, parseText, slugsByTitle } from './helpers.ts';
 
@@ -192,5 +192,18 @@ describe('slugs', () => {
     const expected = { 'Syria talks resume': 'syria-talks-resume', 'Syria: talks resume': expect.stringMatching(/^syria-talks-resume-[0-9a-f]{8}$/) };
     expect(slugs({ 'a.txt': colon, 'b.txt': plain })).toEqual(expected);
     expect(slugs({ 'a.txt': plain, 'b.txt': colon })).toEqual(expected);
+  });
+});
+
+describe('containsWords', () => {
+  it('finds a part by its words, in order and together, whatever the spacing, punctuation and markup between them', () => {
+    expect(containsWords('<p>Aid convoy — halted near Aleppo.</p>', 'convoy halted')).toBe(true);
+    expect(containsWords('Aid convoy halted', 'halted convoy')).toBe(false);
+    expect(containsWords('Aid convoy halted', 'convoy halt')).toBe(false);
+  });
+
+  it('finds a part with no words (a capture of a headline alone) in any text, so the nothing-lost check passes its page', () => {
+    expect(containsWords('Aid convoy halted', '')).toBe(true);
+    expect(containsWords('', ' — ')).toBe(true);
   });
 });
