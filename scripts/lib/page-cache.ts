@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { filesUnder, shareFile } from './files.ts';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -69,29 +70,15 @@ function removeIfEmpty(folder: string): void {
   }
 }
 
-/** Links the pages the manifest lists (Astro leaves pages of builds before a `--force` in its cache); copies them where links cannot be made. */
+/** Links the pages the manifest lists (Astro leaves pages of builds before a `--force` in its cache), or copies them where links cannot be made. */
 function linkCache(site: string): string[] {
   const files = existsSync(MANIFEST) ? [...manifestFiles()].filter((file) => existsSync(join(OUTPUT, file))) : [];
-  const made = new Set<string>();
-  for (const file of files) {
-    const folder = dirname(join(site, file));
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    try {
-      linkSync(join(OUTPUT, file), join(site, file));
-    } catch (error) {
-      // Another file system, or one without hard links.
-      if (!['EXDEV', 'EPERM', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-      copyFileSync(join(OUTPUT, file), join(site, file));
-    }
-  }
+  for (const file of files) shareFile(join(OUTPUT, file), join(site, file));
   return files;
 }
 
 function forgetIfWrittenAfter(time: number): void {
-  if (listFiles(OUTPUT).some((file) => statSync(file).mtimeMs > time)) rmSync(MANIFEST, { force: true });
+  if (filesUnder(OUTPUT).some((file) => statSync(join(OUTPUT, file)).mtimeMs > time)) rmSync(MANIFEST, { force: true });
 }
 
 /** The pages Astro's manifest lists, as paths relative to the site. */
@@ -100,16 +87,4 @@ function manifestFiles(): Set<string> {
   // Output files are named as URLs there (`a%20b/index.html`), as paths on disk.
   const onDisk = (outputFile: string) => fileURLToPath(new URL(outputFile, 'file:///')).slice(1);
   return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => onDisk(path.outputFile))));
-}
-
-/** Every file under `dir`, as a path. */
-function listFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesUnder, shareFile } from './files.ts';
 
 /**
  * Pagefind has no incremental mode: it indexes every page it is given. But a search bundle (one
@@ -41,22 +42,4 @@ export function keepBundle(name: string, digest: string, outputPath: string): vo
   rmSync(kept, { recursive: true, force: true });
   for (const file of filesUnder(outputPath)) shareFile(join(outputPath, file), join(kept, file));
   writeFileSync(join(kept, DIGEST_FILE), digest);
-}
-
-/** A hard link, or a copy where the two folders are on different file systems. */
-function shareFile(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    if (!['EXDEV', 'EPERM', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    copyFileSync(from, to);
-  }
-}
-
-/** Every file under `folder`, relative to it. */
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)));
 }
