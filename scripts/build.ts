@@ -3,6 +3,8 @@
  * step has succeeded, so a failed build never leaves a half-built site over a good one.
  *
  * 1. The seeds are parsed once: their problems are reported, an error stops the build here.
+ *    When nothing the site is made of changed since the last build of it (scripts/lib/last-build.ts),
+ *    the site is left as it is and steps 2 to 4 are skipped.
  * 2. `astro build` renders the pages from those records (src/ingest/handover.ts); pages whose
  *    data and code did not change since the last build come from Astro's cache
  *    (src/lib/cache-key.ts, scripts/lib/page-cache.ts). Its line per page becomes a progress line.
@@ -30,6 +32,7 @@ import { astroBuild } from './lib/astro-build.ts';
 import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
 import { checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
+import { buildInputs, isBuilt, recordBuilt } from './lib/last-build.ts';
 import { afterAstro, beforeAstro } from './lib/page-cache.ts';
 import { log, progress } from './lib/progress.ts';
 import { indexSearch } from './lib/search-index.ts';
@@ -67,57 +70,66 @@ log('parse', `${articles.length} articles from ${SEEDS_DIR} in ${Math.round(perf
 if (SITE_URL_IS_PLACEHOLDER) {
   log('build', `no site address set: canonical links, the feed and the sitemap point to the placeholder ${SITE_URL}. Set SITE_URL (or url in site.config.ts) to where the site will live.`);
 }
-await rm(next, { recursive: true, force: true });
-const linking = performance.now();
-const prefilled = beforeAstro(next, { force });
-if (prefilled.linked.length) log('page-cache', `linked ${prefilled.linked.length} pages from Astro's cache in ${Math.round(performance.now() - linking)} ms`);
-const handover = await handOver(HANDOVER_FILE, SEEDS_DIR, articles);
-const astro = await astroBuild([...args, '--outDir', next], { ...astroEnv(), ...handover });
-const pruned = afterAstro(next, prefilled, astro.code === 0);
-if (astro.code !== 0) await fail(`astro build failed (${astro.reason})`);
-if (pruned) log('page-cache', `removed ${pruned} linked pages that the build no longer has`);
-
-let permalinks = new Map<string, string>();
-try {
-  const indexPages = async () => {
-    const started = performance.now();
-    const indexing = progress('search-index', 'pages indexed', articles.length);
-    const { pages, reused } = await indexSearch(next, articles, { reuse: !force, onProgress: (done) => indexing.update(done) });
-    const total = [...pages.values()].reduce((sum, count) => sum + count, 0);
-    const perLanguage = [...pages].map(([lang, count]) => `${lang} ${count}`).join(', ');
-    const kept = reused.length ? `; kept from the last build, their pages unchanged: ${reused.join(', ')}` : '';
-    indexing.finish(`indexed ${total} pages in ${Math.round(performance.now() - started)} ms (${perLanguage}${kept})`);
-  };
-  // The pages are checked on the second core while Pagefind indexes them; the index once it is written.
-  const [, checked] = await Promise.all([indexPages(), checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE })]);
-  const { summary } = checked;
-  const failures = [...checked.failures, ...checkSearchIndex(next, articles)];
-  if (failures.length) {
-    const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
-    const more = failures.length > 20 ? `\n  … and ${failures.length - 20} more` : '';
-    throw new Error(`the built site lost or duplicated records (${summary}):\n${shown}${more}`);
-  }
-  log('check-site', `${summary}, every article in the search index: nothing lost`);
-  permalinks = new Map(articles.map((article) => [titleKey(article.title), article.slug]));
-} catch (error) {
-  await fail((error as Error).message);
-}
-
-await rm(HANDOVER_FILE, { force: true });
-if (existsSync(dist)) {
-  const old = `${dist}.old-${Date.now()}-${process.pid}`;
-  await rename(dist, old);
-  await rename(next, dist);
-  // Deleting tens of thousands of files takes a while on some disks, and the new site is already in place.
-  spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', old], { detached: true, stdio: 'ignore' }).unref();
+const inputs = buildInputs(articles, args);
+if (!force && isBuilt(dist, inputs)) {
+  log('build', `nothing changed since the last build (seeds, code, settings): ${dist} is left as it is; \`npm run build -- --force\` builds it again`);
 } else {
-  await rename(next, dist);
+  await buildSite();
+  recordBuilt(dist, inputs);
 }
-log('build', `${dist} is ready`);
+
+/** Steps 2 to 4, into a new folder that replaces the site at `dist` once every step has succeeded. */
+async function buildSite() {
+  await rm(next, { recursive: true, force: true });
+  const linking = performance.now();
+  const prefilled = beforeAstro(next, { force });
+  if (prefilled.linked.length) log('page-cache', `linked ${prefilled.linked.length} pages from Astro's cache in ${Math.round(performance.now() - linking)} ms`);
+  const handover = await handOver(HANDOVER_FILE, SEEDS_DIR, articles);
+  const astro = await astroBuild([...args, '--outDir', next], { ...astroEnv(), ...handover });
+  const pruned = afterAstro(next, prefilled, astro.code === 0);
+  if (astro.code !== 0) await fail(`astro build failed (${astro.reason})`);
+  if (pruned) log('page-cache', `removed ${pruned} linked pages that the build no longer has`);
+
+  try {
+    const indexPages = async () => {
+      const started = performance.now();
+      const indexing = progress('search-index', 'pages indexed', articles.length);
+      const { pages, reused } = await indexSearch(next, articles, { reuse: !force, onProgress: (done) => indexing.update(done) });
+      const total = [...pages.values()].reduce((sum, count) => sum + count, 0);
+      const perLanguage = [...pages].map(([lang, count]) => `${lang} ${count}`).join(', ');
+      const kept = reused.length ? `; kept from the last build, their pages unchanged: ${reused.join(', ')}` : '';
+      indexing.finish(`indexed ${total} pages in ${Math.round(performance.now() - started)} ms (${perLanguage}${kept})`);
+    };
+    // The pages are checked on the second core while Pagefind indexes them; the index once it is written.
+    const [, checked] = await Promise.all([indexPages(), checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE })]);
+    const { summary } = checked;
+    const failures = [...checked.failures, ...checkSearchIndex(next, articles)];
+    if (failures.length) {
+      const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
+      const more = failures.length > 20 ? `\n  … and ${failures.length - 20} more` : '';
+      throw new Error(`the built site lost or duplicated records (${summary}):\n${shown}${more}`);
+    }
+    log('check-site', `${summary}, every article in the search index: nothing lost`);
+  } catch (error) {
+    await fail((error as Error).message);
+  }
+
+  await rm(HANDOVER_FILE, { force: true });
+  if (existsSync(dist)) {
+    const old = `${dist}.old-${Date.now()}-${process.pid}`;
+    await rename(dist, old);
+    await rename(next, dist);
+    // Deleting tens of thousands of files takes a while on some disks, and the new site is already in place.
+    spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', old], { detached: true, stdio: 'ignore' }).unref();
+  } else {
+    await rename(next, dist);
+  }
+  log('build', `${dist} is ready`);
+}
 
 const permalinksFile = join(SEEDS_DIR, PERMALINKS_FILE);
 try {
-  const recorded = await recordPermalinks(SEEDS_DIR, permalinks);
+  const recorded = await recordPermalinks(SEEDS_DIR, new Map(articles.map((article) => [titleKey(article.title), article.slug])));
   if (recorded) log('permalinks', `recorded the addresses of ${recorded} new articles in ${permalinksFile}: keep it with the seeds (commit it), so they never move`);
 } catch (error) {
   console.warn(`build: could not record the new articles' addresses in ${permalinksFile} (${(error as Error).message}); the next build may give them others`);

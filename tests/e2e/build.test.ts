@@ -198,14 +198,49 @@ describe('builds', () => {
     expect(extended).toEqual({ ...JSON.parse(recorded), "'yankees' in syria": newer.slug });
   });
 
-  it('after a build that stopped midway, the next build renders every page instead of trusting the cache', async () => {
+  it('a build with nothing changed leaves the site as it is; a changed seed, setting or --force builds it again', async () => {
+    const seeds = await scratchDir();
     const out = join(await scratchDir(), 'dist');
-    expect((await npmBuild(join(PROJECT, 'seeds'), out)).code).toBe(0);
+    await cp(join(PROJECT, 'seeds'), seeds, { recursive: true });
+    const build = (args: string[] = [], env: NodeJS.ProcessEnv = {}) =>
+      run(process.execPath, ['scripts/build.ts', ...args], { cwd: PROJECT, env: { ...buildEnv(), SEEDS_DIR: seeds, OUT_DIR: out, ...env }, maxBuffer: 64 << 20 }).then(
+        ({ stdout }) => ({ stdout, site: statSync(out).ino }),
+      );
+    const skipped = /\[build\] nothing changed since the last build \(seeds, code, settings\): \S+ is left as it is/;
+    const first = await build();
+    expect(first.stdout).toMatch(/\[build\] \S+ is ready/);
+
+    const again = await build();
+    expect(again.stdout).toMatch(skipped);
+    expect(again.stdout).toMatch(/\[parse\] 46 articles from /);
+    expect(again.stdout).not.toMatch(/\[content\]|is ready/);
+    expect(again.site).toBe(first.site);
+
+    const [file] = (await readdir(seeds)).filter((name) => name.endsWith('.txt'));
+    await writeFile(join(seeds, file), (await readFile(join(seeds, file), 'utf8')).replace(' the ', ' THE '));
+    const edited = await build();
+    expect(edited.stdout).not.toMatch(skipped);
+    expect(edited.site).not.toBe(first.site);
+
+    const moved = await build([], { SITE_URL: 'https://example.org/elsewhere/' });
+    expect(moved.stdout).not.toMatch(skipped);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('https://example.org/elsewhere/');
+    expect((await build([], { SITE_URL: 'https://example.org/elsewhere/' })).stdout).toMatch(skipped);
+
+    const forced = await build(['--force'], { SITE_URL: 'https://example.org/elsewhere/' });
+    expect(forced.stdout).not.toMatch(skipped);
+    expect(forced.site).not.toBe(moved.site);
+  });
+
+  it('after a build that stopped midway, the next build renders every page instead of trusting the cache', async () => {
+    const [first, out] = [join(await scratchDir(), 'dist'), join(await scratchDir(), 'dist')];
+    expect((await npmBuild(join(PROJECT, 'seeds'), first)).code).toBe(0);
     // What a killed build leaves: its marker, and a page it wrote to the cache before the manifest.
     await writeFile(join(PROJECT, 'node_modules', '.astro', 'build-in-progress'), '');
-    const page = cachedPages(out).find((file) => file.startsWith('articles/'))!;
+    const page = cachedPages(first).find((file) => file.startsWith('articles/'))!;
     await writeFile(join(PAGE_CACHE, page), 'half-built');
 
+    // Into another folder: the same seeds into the same one would leave that site as it is.
     const started = Date.now();
     expect((await npmBuild(join(PROJECT, 'seeds'), out)).code).toBe(0);
     const cached = cachedPages(out);
