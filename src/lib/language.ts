@@ -40,7 +40,12 @@ export function searchBundleLanguage(lang: string): string {
   return lang === UNDETERMINED_LANGUAGE ? INTERFACE_LANG : lang;
 }
 
-/** The search bundles of the articles' languages, each once, in a stable order. */
+/** The search bundles of the articles' languages, each once: the one with the most articles first (the search page asks it first), then by code. */
 export function searchBundleLanguages(articles: { lang: string }[]): string[] {
-  return [...new Set(articles.map((article) => searchBundleLanguage(article.lang)))].sort(compareCodeUnits);
+  const counts = new Map<string, number>();
+  for (const article of articles) {
+    const lang = searchBundleLanguage(article.lang);
+    counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || compareCodeUnits(a, b));
 }

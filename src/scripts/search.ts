@@ -3,7 +3,7 @@
  * on the page as text (never as HTML), so captured text can never become markup here.
  * The query, the chosen filters and the order live in the address: `/search/?q=palmyra&tag=Assad&sort=newest`.
  * Every language has its own Pagefind bundle, with its own stemmer (scripts/lib/search-index.ts):
- * a search runs in all of them at once and shows their results together. The index holds page
+ * a search runs in all of them and shows their results together; the largest answers first. The index holds page
  * URLs without the site's base path; Pagefind puts it in front (`baseUrl`). On the dev server the
  * page names no bundle (there is no index) and says so itself.
  */
@@ -57,16 +57,34 @@ const openGroups = new Set<FilterName>(names.filter((name) => selected[name].siz
 input.value = params.get('q') ?? '';
 order.value = params.get('sort') ?? '';
 
-/** The site's articles' languages, one Pagefind bundle each: only those that exist, so none is loaded twice. */
+interface Bundle {
+  lang: string;
+  pagefind: Pagefind;
+}
+
+/**
+ * The site's articles' languages, one Pagefind bundle each (only those that exist, so none is
+ * loaded twice), the one with the most articles first. A search asks that one first and shows its
+ * results while the others load: a few articles in other languages must not hold up the many.
+ */
 const { bundles: bundleList = '', base } = form.dataset;
-const bundles = await Promise.all(
-  bundleList.split(' ').filter(Boolean).map(async (pair) => {
-    const [lang, url] = pair.split('=');
-    const pagefind: Pagefind = await import(/* @vite-ignore */ url);
-    await pagefind.options({ excerptLength: 30, baseUrl: base, ranking: { metaWeights: { [PUBLISHER_META.name]: PUBLISHER_META.weight } } });
-    return { lang, pagefind };
-  }),
-);
+const [leadPair, ...otherPairs] = bundleList.split(' ').filter(Boolean);
+
+async function loadBundle(pair: string): Promise<Bundle> {
+  const [lang, url] = pair.split('=');
+  const pagefind: Pagefind = await import(/* @vite-ignore */ url);
+  await pagefind.options({ excerptLength: 30, baseUrl: base, ranking: { metaWeights: { [PUBLISHER_META.name]: PUBLISHER_META.weight } } });
+  return { lang, pagefind };
+}
+
+const lead = leadPair ? await loadBundle(leadPair) : undefined;
+let everyBundle: Promise<Bundle[]> | undefined;
+let everyBundleLoaded = !otherPairs.length;
+const loadEveryBundle = () =>
+  (everyBundle ??= Promise.all(otherPairs.map(loadBundle)).then((others) => {
+    everyBundleLoaded = true;
+    return [lead!, ...others];
+  }));
 
 /** Filter counts of several bundles, added up. */
 function addCounts(all: Counts[]): Counts {
@@ -84,7 +102,7 @@ function addCounts(all: Counts[]): Counts {
  * One search in every language's bundle: the results together — best score first, or in the
  * chosen order — and the filter counts added up.
  */
-async function searchAll(term: string | null, filters: Filters, sort?: SortName): Promise<{ results: Results; filters: Counts }> {
+async function searchAll(bundles: Bundle[], term: string | null, filters: Filters, sort?: SortName): Promise<{ results: Results; filters: Counts }> {
   const order = sort && { [sort]: SORTS[sort].direction };
   const searches = await Promise.all(bundles.map(async ({ lang, pagefind }) => ({ lang, found: await pagefind.search(term, { filters, ...(order && { sort: order }) }) })));
   const lists = searches.map(({ lang, found }) => found.results.map(({ score, data }) => ({ lang, score, data })));
@@ -148,7 +166,7 @@ function inOrder(lists: Found[][], direction: 'asc' | 'desc'): Results {
  * counts, and it costs time on a large index, so it waits until results are on screen.
  */
 let totals: Promise<Counts> | undefined;
-const loadFilters = () => (totals ??= Promise.all(bundles.map(({ pagefind }) => pagefind.filters())).then(addCounts));
+const loadFilters = () => (totals ??= loadEveryBundle().then((bundles) => Promise.all(bundles.map(({ pagefind }) => pagefind.filters()))).then(addCounts));
 
 let latest = 0;
 let remaining: Results = byScore([]);
@@ -223,6 +241,14 @@ function keepInAddress(term: string) {
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
 
+/** The first page of results, unless those are already the ones on screen (the lead bundle's, say, which the others did not change). */
+async function showFirstPage() {
+  const batch = await remaining.next(RESULTS_PER_PAGE);
+  const shown = [...list.querySelectorAll('.result h3 a')].map((link) => link.getAttribute('href'));
+  if (batch.map(({ data }) => data.url).join('\n') !== shown.join('\n')) list.replaceChildren(...batch.map(({ lang, data }) => resultItem(lang, data)));
+  more.hidden = list.children.length >= remaining.total;
+}
+
 async function showMore() {
   const items = (await remaining.next(RESULTS_PER_PAGE)).map(({ lang, data }) => resultItem(lang, data));
   list.append(...items);
@@ -249,11 +275,21 @@ async function search() {
   }
   status.textContent = 'Searching…';
   list.setAttribute('aria-busy', 'true');
-  const found = await searchAll(term || null, filtersExcept(), (order.value as SortName) || undefined);
+  const sort = (order.value as SortName) || undefined;
+  if (!everyBundleLoaded) {
+    const first = await searchAll([lead!], term || null, filtersExcept(), sort);
+    loadEveryBundle();
+    if (run !== latest) return;
+    if (first.results.total) {
+      remaining = first.results;
+      await showFirstPage();
+      if (run !== latest) return;
+    }
+  }
+  const found = await searchAll(await loadEveryBundle(), term || null, filtersExcept(), sort);
   if (run !== latest) return;
   remaining = found.results;
-  list.replaceChildren();
-  await showMore();
+  await showFirstPage();
   if (run !== latest) return;
   list.setAttribute('aria-busy', 'false');
   const count = found.results.total;
@@ -265,7 +301,8 @@ async function search() {
 /** Counts for the filter panel, once results are shown. Values within a filter add up (any of them), so a chosen filter's counts are those without it. */
 async function showFilterCounts(run: number, term: string, chosen: FilterName[]) {
   const all = await loadFilters();
-  const countsWith = async (filters: Filters) => (term || Object.keys(filters).length ? (await searchAll(term || null, filters)).filters : all);
+  const bundles = await loadEveryBundle();
+  const countsWith = async (filters: Filters) => (term || Object.keys(filters).length ? (await searchAll(bundles, term || null, filters)).filters : all);
   const counts = { ...(await countsWith(filtersExcept())) };
   for (const name of chosen) counts[name] = (await countsWith(filtersExcept(name)))[name];
   if (run === latest) renderFilters(counts);
@@ -300,7 +337,7 @@ function listen() {
   });
 }
 
-if (bundles.length) {
+if (lead) {
   listen();
   search();
 }

@@ -120,16 +120,19 @@ describe('article pages', () => {
 });
 
 describe('search in every language at once', () => {
-  it('writes one Pagefind bundle per language, and the search page loads each', async () => {
+  it('writes one Pagefind bundle per language, and the search page loads each, the one with the most articles first', async () => {
     const bundles = (await readdir(join(outDir, 'pagefind'))).sort();
     expect(bundles).toEqual(['ar', 'de', 'en', 'fr', 'ru']);
+    const inOrder = searchBundleLanguages(articles);
+    expect(inOrder[0]).toBe('en');
+    expect(inOrder.map((lang) => titlesIn(lang).length)).toEqual(inOrder.map((lang) => titlesIn(lang).length).sort((a, b) => b - a));
     for (const lang of bundles) {
       const entry = JSON.parse(await readFile(join(outDir, 'pagefind', lang, 'pagefind-entry.json'), 'utf8'));
       expect(Object.keys(entry.languages)).toEqual([lang]);
       expect(entry.languages[lang].page_count).toBe(titlesIn(lang).length);
     }
     const page = await open('/search/');
-    expect(await page.locator('#search-form').getAttribute('data-bundles')).toBe(bundles.map((lang) => `${lang}=/pagefind/${lang}/pagefind.js`).join(' '));
+    expect(await page.locator('#search-form').getAttribute('data-bundles')).toBe(inOrder.map((lang) => `${lang}=/pagefind/${lang}/pagefind.js`).join(' '));
     await page.close();
   });
 
