@@ -96,7 +96,7 @@ function hugo(results: SizeResult[]): string[] {
 
 function search(results: SizeResult[]): string[] {
   return table(
-    ['articles', 'query', 'corpus articles with the word', 'the search page says', 'first result ms', 'KiB transferred (all)', 'KiB Pagefind only', 'requests'],
+    ['articles', 'query', 'corpus articles with the word', 'the search page says', 'first result ms', 'KiB before the first result', 'KiB transferred (all)', 'KiB Pagefind only', 'requests'],
     results.flatMap((r) =>
       (r.search ?? []).map((q) => [
         size(r),
@@ -104,6 +104,7 @@ function search(results: SizeResult[]): string[] {
         String(q.corpusArticles),
         q.runs.length ? q.results : `ERROR: ${q.errors[0]}`,
         figure(q.medianFirstResultMs, 0),
+        figure(q.medianFirstResultBytes, 1, KiB),
         figure(q.medianBytes, 1, KiB),
         figure(q.medianPagefindBytes, 1, KiB),
         String(q.runs[0]?.requests ?? '–'),
@@ -131,7 +132,7 @@ export function markdown(results: SizeResult[]): string {
   if (results.some((r) => r.search)) {
     out.push(
       '',
-      'Search, headless Chromium, cold cache (a new context per query): median time from navigation to the first result title; bytes = response bodies of every request (page, CSS, JS, Pagefind) until the network is quiet after the first result (the server does not compress; Pagefind gzips its index files itself):',
+      'Search, headless Chromium, cold cache (a new context per query): median time from navigation to the first result title; bytes = response bodies (page, CSS, JS, Pagefind) of the requests finished when the first result showed, and of every request until the network is quiet after it (the server does not compress; Pagefind gzips its index files itself):',
       '',
       ...search(results),
     );

@@ -67,6 +67,8 @@ const RESULT_STATUS = '.pagefind-ui__message, #search-status';
 interface SearchMeasure {
   url: string;
   firstResultMs: number;
+  /** Response bodies of the requests that had finished when the first result showed (the issue's "first results in ≤ 300 KB"). */
+  firstResultBytes: number;
   /** Response bodies of every request from the navigation to /search/ until the network is quiet after the first result. */
   bytes: number;
   /** The same, for /pagefind/ requests only. */
@@ -98,7 +100,7 @@ async function measureSearch(browser: Browser, base: string, query: Query): Prom
     let lastActivity = performance.now();
     let bytes = 0;
     let pagefindBytes = 0;
-    const sizes: Promise<void>[] = [];
+    const sizes: Promise<{ finishedAt: number; size: number }>[] = [];
     page.on('request', () => {
       pending++;
       requests++;
@@ -111,19 +113,25 @@ async function measureSearch(browser: Browser, base: string, query: Query): Prom
     page.on('requestfinished', (request) => {
       pending--;
       lastActivity = performance.now();
+      const finishedAt = Date.now();
       sizes.push(
         request.sizes().then(({ responseBodySize }) => {
           bytes += responseBodySize;
           if (new URL(request.url()).pathname.startsWith('/pagefind/')) pagefindBytes += responseBodySize;
+          return { finishedAt, size: responseBodySize };
         }),
       );
     });
     await page.goto(url, { waitUntil: 'commit' });
     const handle = await page.waitForFunction(() => (window as unknown as { __firstResult?: number }).__firstResult, undefined, { timeout: 120_000, polling: 50 });
     const firstResultMs = (await handle.jsonValue()) as number;
+    // The page's clock starts at its navigation: on the wall clock, the first result showed at timeOrigin + firstResultMs.
+    const firstResultAt = (await page.evaluate(() => performance.timeOrigin)) + firstResultMs;
+    const finishedBeforeFirst = Promise.all([...sizes]).then((done) => done.filter(({ finishedAt }) => finishedAt <= firstResultAt).reduce((sum, { size }) => sum + size, 0));
     const settleDeadline = performance.now() + 30_000;
     while ((pending > 0 || performance.now() - lastActivity < 500) && performance.now() < settleDeadline) await sleep(100);
     await Promise.all(sizes);
+    const firstResultBytes = await finishedBeforeFirst;
     // The status line says "Searching…" until the page has also counted the filters (CPU, no network).
     const status = page.locator(RESULT_STATUS).first();
     const statusText = async () => ((await status.textContent({ timeout: 5000 }).catch(() => '')) ?? '').trim();
@@ -132,7 +140,7 @@ async function measureSearch(browser: Browser, base: string, query: Query): Prom
       await sleep(100);
       message = await statusText();
     }
-    return { url: url.slice(base.length), firstResultMs: round(firstResultMs, 1)!, bytes, pagefindBytes, requests, message };
+    return { url: url.slice(base.length), firstResultMs: round(firstResultMs, 1)!, firstResultBytes, bytes, pagefindBytes, requests, message };
   } finally {
     await context.close();
   }
@@ -142,6 +150,7 @@ export interface QueryResult extends Query {
   runs: SearchMeasure[];
   errors: string[];
   medianFirstResultMs: number | null;
+  medianFirstResultBytes: number | null;
   medianBytes: number | null;
   medianPagefindBytes: number | null;
   /** What the search page said, e.g. "12 results for …". */
@@ -175,12 +184,13 @@ export async function searchSite(outDir: string, queries: Query[], runs: number,
         runs: measures,
         errors,
         medianFirstResultMs: round(median(measures.map((m) => m.firstResultMs)), 1),
+        medianFirstResultBytes: round(median(measures.map((m) => m.firstResultBytes)), 0),
         medianBytes: round(median(measures.map((m) => m.bytes)), 0),
         medianPagefindBytes: round(median(measures.map((m) => m.pagefindBytes)), 0),
         results: measures[0]?.message ?? '',
       };
       results.push(result);
-      if (measures.length) progress(`${label}: search ${query.kind}: first result ${result.medianFirstResultMs} ms, ${((result.medianBytes ?? 0) / 1024).toFixed(0)} KiB (${result.results})`);
+      if (measures.length) progress(`${label}: search ${query.kind}: first result ${result.medianFirstResultMs} ms after ${((result.medianFirstResultBytes ?? 0) / 1024).toFixed(0)} KiB, ${((result.medianBytes ?? 0) / 1024).toFixed(0)} KiB in all (${result.results})`);
     }
     return results;
   } finally {

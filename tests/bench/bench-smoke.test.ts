@@ -92,6 +92,8 @@ describe('scripts/bench.ts smoke run', () => {
       expect(query.medianFirstResultMs, query.kind).toBeGreaterThan(0);
       expect(query.medianFirstResultMs, query.kind).toBeLessThan(60_000);
       expect(query.medianBytes, query.kind).toBeGreaterThan(query.medianPagefindBytes);
+      expect(query.medianFirstResultBytes, query.kind).toBeGreaterThan(10_000);
+      expect(query.medianFirstResultBytes, query.kind).toBeLessThanOrEqual(query.medianBytes);
       expect(query.medianPagefindBytes, query.kind).toBeGreaterThan(10_000);
       expect(query.results, query.kind).toMatch(/\d+ results? for/);
     }
