@@ -1,15 +1,31 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-/** `to` as a hard link to `from` (its folder made), or a copy where the two are on different file systems. */
-export function shareFile(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    if (!['EXDEV', 'EPERM', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    copyFileSync(from, to);
+/**
+ * The files `paths` (relative) of folder `from` put in folder `to` as hard links (their folders
+ * made, each once), or as copies where the two are on different file systems. A file missing
+ * from `from` is left out; returns the paths put in place.
+ */
+export function shareFiles(from: string, to: string, paths: string[]): string[] {
+  const made = new Set<string>();
+  const shared: string[] = [];
+  for (const path of paths) {
+    const folder = dirname(path);
+    if (!made.has(folder)) {
+      mkdirSync(join(to, folder), { recursive: true });
+      made.add(folder);
+    }
+    try {
+      linkSync(join(from, path), join(to, path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ENOENT') continue;
+      if (!['EXDEV', 'EPERM', 'ENOTSUP'].includes(code)) throw error;
+      copyFileSync(join(from, path), join(to, path));
+    }
+    shared.push(path);
   }
+  return shared;
 }
 
 /** Every file under `folder`, relative to it; none if there is no such folder. */

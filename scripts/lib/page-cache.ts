@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { filesUnder, shareFile } from './files.ts';
+import { filesUnder, shareFiles } from './files.ts';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -72,9 +72,7 @@ function removeIfEmpty(folder: string): void {
 
 /** Links the pages the manifest lists (Astro leaves pages of builds before a `--force` in its cache), or copies them where links cannot be made. */
 function linkCache(site: string): string[] {
-  const files = existsSync(MANIFEST) ? [...manifestFiles()].filter((file) => existsSync(join(OUTPUT, file))) : [];
-  for (const file of files) shareFile(join(OUTPUT, file), join(site, file));
-  return files;
+  return existsSync(MANIFEST) ? shareFiles(OUTPUT, site, [...manifestFiles()]) : [];
 }
 
 function forgetIfWrittenAfter(time: number): void {

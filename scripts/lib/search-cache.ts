@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filesUnder, shareFile } from './files.ts';
+import { filesUnder, shareFiles } from './files.ts';
 
 /**
  * Pagefind has no incremental mode: it indexes every page it is given. But a search bundle (one
@@ -32,7 +32,7 @@ export function bundleDigest(site: string, sourcePaths: string[]): string {
 export function restoreBundle(name: string, digest: string, outputPath: string): boolean {
   const kept = join(CACHE, name);
   if (!existsSync(join(kept, DIGEST_FILE)) || readFileSync(join(kept, DIGEST_FILE), 'utf8') !== digest) return false;
-  for (const file of filesUnder(kept)) if (file !== DIGEST_FILE) shareFile(join(kept, file), join(outputPath, file));
+  shareFiles(kept, outputPath, filesUnder(kept).filter((file) => file !== DIGEST_FILE));
   return true;
 }
 
@@ -40,6 +40,6 @@ export function restoreBundle(name: string, digest: string, outputPath: string):
 export function keepBundle(name: string, digest: string, outputPath: string): void {
   const kept = join(CACHE, name);
   rmSync(kept, { recursive: true, force: true });
-  for (const file of filesUnder(outputPath)) shareFile(join(outputPath, file), join(kept, file));
+  shareFiles(outputPath, kept, filesUnder(outputPath));
   writeFileSync(join(kept, DIGEST_FILE), digest);
 }

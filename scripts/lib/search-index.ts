@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import type { Article } from '../../src/ingest/record.ts';
 import { searchBundleLanguage } from '../../src/lib/language.ts';
 import { articleUrl, outputPath, searchBundleUrl } from '../../src/lib/urls.ts';
-import { shareFile } from './files.ts';
+import { shareFiles } from './files.ts';
 import { bundleDigest, keepBundle, restoreBundle } from './search-cache.ts';
 
 /** Pages per call to Pagefind: each call is one step of the progress line. */
@@ -59,7 +59,7 @@ export async function indexSearch(site: string, articles: Article[], { reuse, on
       for (let from = 0; from < sourcePaths.length; from += PAGES_PER_STEP) {
         const step = join(staging, lang, String(from));
         const pages = sourcePaths.slice(from, from + PAGES_PER_STEP);
-        for (const page of pages) shareFile(join(site, page), join(step, page));
+        shareFiles(site, step, pages);
         const added = await index.addDirectory({ path: step });
         if (added.errors.length) throw new Error(`Pagefind could not index the ${lang} pages: ${added.errors.join('; ')}`);
         if (added.page_count !== pages.length) throw new Error(`Pagefind indexed ${added.page_count} of ${pages.length} ${lang} pages`);
