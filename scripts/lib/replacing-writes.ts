@@ -12,6 +12,9 @@
  * costs more CPU handing the work to libuv's thread pool and back than the write itself, and
  * Astro's thread has nothing else to do while a page is written.
  *
+ * A page written a second time with the same body (Astro writes each page it renders to the site
+ * and to its cache) becomes a hard link to the first.
+ *
  * Only calls the synchronous functions can take (a path, and a string or bytes) change; any other
  * goes to the original. Results and errors are the original's, as a promise.
  */
@@ -47,10 +50,42 @@ function replace(path: string, write: (temporary: string) => void): void {
 /** A write that adds to or must not replace a file is no replacement. */
 const overwrites = (options: unknown) => typeof options !== 'object' || options === null || !('flag' in options) || options.flag === 'w';
 
+/**
+ * The files just written, by their contents: Astro writes each page it renders twice, to the site
+ * and to its incremental-build cache, with the same body. The second becomes a hard link to the
+ * first, as the site and the cache share every page they have in common anyway.
+ */
+const recent = new Map<string | NodeJS.ArrayBufferView, string>();
+const RECENT_WRITES = 64;
+
+function remember(data: string | NodeJS.ArrayBufferView, path: string): void {
+  for (const [other, at] of recent) if (at === path) recent.delete(other);
+  recent.delete(data);
+  recent.set(data, path);
+  if (recent.size > RECENT_WRITES) recent.delete(recent.keys().next().value!);
+}
+
+/** Whether `to` could be made a hard link to `from` (not across file systems, say). */
+function linked(from: string, to: string): boolean {
+  try {
+    fs.linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 fs.promises.writeFile = (file, data, options) => {
   const path = asPath(file);
   if (path === undefined || !(typeof data === 'string' || ArrayBuffer.isView(data)) || !overwrites(options)) return writeFile(file, data, options);
-  return inPromise(() => replace(path, (temporary) => fs.writeFileSync(temporary, data, options as fs.WriteFileOptions)));
+  return inPromise(() => {
+    const same = options === undefined ? recent.get(data) : undefined;
+    replace(path, (temporary) => {
+      if (same && linked(same, temporary)) return;
+      fs.writeFileSync(temporary, data, options as fs.WriteFileOptions);
+    });
+    if (options === undefined) remember(data, path);
+  });
 };
 fs.promises.copyFile = (source, destination, mode) => {
   const path = asPath(destination);
