@@ -5,7 +5,8 @@
  * 1. The seeds are parsed once: their problems are reported, an error stops the build here.
  *    When nothing the site is made of changed since the last build of it (scripts/lib/last-build.ts),
  *    the site is left as it is and steps 2 to 4 are skipped.
- * 2. `astro build` renders the pages from those records (src/ingest/handover.ts); pages whose
+ * 2. `astro build` renders the pages from those records (src/ingest/handover.ts: Astro is started
+ *    first and starts up while the seeds are parsed, then waits for the records); pages whose
  *    data and code did not change since the last build come from Astro's cache
  *    (src/lib/cache-key.ts, scripts/lib/page-cache.ts). Its line per page becomes a progress line.
  * 3. Pagefind indexes the article pages, one bundle per language.
@@ -23,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
-import { handOver } from '../src/ingest/handover.ts';
+import { handOver, handoverEnv } from '../src/ingest/handover.ts';
 import { parseSeedDir } from '../src/ingest/ingest.ts';
 import { titleKey } from '../src/ingest/merge.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
@@ -43,6 +44,7 @@ const next = `${dist}.next`;
 const HANDOVER_FILE = join(import.meta.dirname, '..', 'node_modules', '.astro', 'parsed-seeds.json');
 
 async function fail(message: string): Promise<never> {
+  astro.stop();
   await Promise.all([rm(next, { recursive: true, force: true }), rm(HANDOVER_FILE, { force: true })]);
   console.error(`build: ${message}; ${existsSync(dist) ? 'the previous dist/ is left as it was' : 'no dist/ written'}`);
   process.exit(1);
@@ -62,6 +64,9 @@ function astroEnv(): NodeJS.ProcessEnv {
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 await holdBuildLock((message) => log('build', message));
+// Astro starts up while the seeds are parsed; its loader waits for the records (src/ingest/handover.ts).
+await rm(HANDOVER_FILE, { force: true });
+const astro = astroBuild([...args, '--outDir', next], { ...astroEnv(), ...handoverEnv(HANDOVER_FILE) });
 const parsing = performance.now();
 const { articles, problems } = await parseSeedDir(SEEDS_DIR);
 for (const problem of problems) if (problem.severity === 'warning') log('parse', formatProblem(problem));
@@ -72,6 +77,8 @@ if (SITE_URL_IS_PLACEHOLDER) {
 }
 const inputs = buildInputs(articles, args);
 if (!force && isBuilt(dist, inputs)) {
+  astro.stop();
+  await astro.finished;
   log('build', `nothing changed since the last build (seeds, code, settings): ${dist} is left as it is; \`npm run build -- --force\` builds it again`);
 } else {
   await buildSite();
@@ -84,10 +91,10 @@ async function buildSite() {
   const linking = performance.now();
   const prefilled = beforeAstro(next, { force });
   if (prefilled.linked.length) log('page-cache', `linked ${prefilled.linked.length} pages from Astro's cache in ${Math.round(performance.now() - linking)} ms`);
-  const handover = await handOver(HANDOVER_FILE, SEEDS_DIR, articles);
-  const astro = await astroBuild([...args, '--outDir', next], { ...astroEnv(), ...handover });
-  const pruned = afterAstro(next, prefilled, astro.code === 0);
-  if (astro.code !== 0) await fail(`astro build failed (${astro.reason})`);
+  await handOver(HANDOVER_FILE, SEEDS_DIR, articles);
+  const built = await astro.finished;
+  const pruned = afterAstro(next, prefilled, built.code === 0);
+  if (built.code !== 0) await fail(`astro build failed (${built.reason})`);
   if (pruned) log('page-cache', `removed ${pruned} linked pages that the build no longer has`);
 
   try {

@@ -16,9 +16,9 @@ import { round } from './progress.ts';
 export interface BuildPhases {
   /** Process start → `[parse] N articles`: the build lock and parsing the seeds, once. */
   parseSeconds: number | null;
-  /** The parse done → `Syncing content`: Astro starting. */
+  /** The parse done → `Syncing content`: Astro still starting (it starts beside the parse; 0 when it was ready first). */
   startupSeconds: number | null;
-  /** `Syncing content` → `Synced content`: storing the records, rendering changed bodies, the data store. */
+  /** `Syncing content` or the parse done, whichever came later → `Synced content`: the cached pages linked, the records handed over and stored, the data store. */
   contentSyncSeconds: number | null;
   /** `Synced content` → `Building static entrypoints`: types, build info. */
   prepareSeconds: number | null;
@@ -77,6 +77,7 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
   const pagefindSeconds = indexed && Number(indexed.match[2]) / 1000;
   const pagefindStarted = indexed && { at: indexed.at - pagefindSeconds! * 1000 };
   const span = (from: { at: number } | null, to: { at: number } | null) => (from && to ? round((to.at - from.at) / 1000, 3) : null);
+  const later = (a: { at: number } | null, b: { at: number } | null) => (a && b ? (a.at > b.at ? a : b) : b);
   const conflicts = lines.filter((line) => /conflicts with higher priority route/.test(line.text)).map((line) => line.text.replace(/^[\d:]+ /, '').trim());
   return {
     astroPages: built && Number(built.match[1]),
@@ -85,8 +86,8 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
     loaderArticles: loaded && Number(loaded.match[1]),
     phases: {
       parseSeconds: span({ at: 0 }, parsed),
-      startupSeconds: span(parsed ?? { at: 0 }, syncing),
-      contentSyncSeconds: span(syncing, synced),
+      startupSeconds: span(parsed ?? { at: 0 }, later(parsed ?? { at: 0 }, syncing)),
+      contentSyncSeconds: span(later(parsed, syncing), synced),
       prepareSeconds: span(synced, bundling),
       bundleSeconds: span(bundling, generating),
       renderSeconds: span(generating, rendered),

@@ -12,13 +12,19 @@ const PAGE_END = /^\s*(?:\([+\d.ms ]+\)\s*|\((?:cached|restored)\)\s*)+$/;
 /** A page Astro took from its incremental-build cache. */
 const REUSED = /\((?:cached|restored)\)/g;
 
+export interface AstroBuild {
+  /** The exit code once Astro has exited (a signal counts as a failure), and why. */
+  finished: Promise<{ code: number; reason: string }>;
+  /** Ends the build before it is done. */
+  stop: () => void;
+}
+
 /**
  * `astro build ARGS` in a child process whose file writes replace files rather than write into
  * them, its log as it comes but for the line per page (60,000 of them at 50,000 articles), which
- * becomes one progress line. Resolves to the exit code (a signal
- * counts as a failure).
+ * becomes one progress line.
  */
-export function astroBuild(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; reason: string }> {
+export function astroBuild(args: string[], env: NodeJS.ProcessEnv): AstroBuild {
   const child = spawn(process.execPath, ['--import', REPLACING_WRITES, 'node_modules/astro/bin/astro.mjs', 'build', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const pages = progress('build', 'files written');
   let [written, reused] = [0, 0];
@@ -36,8 +42,9 @@ export function astroBuild(args: string[], env: NodeJS.ProcessEnv): Promise<{ co
       console.log(line);
     }
   });
-  return new Promise((resolve) => {
+  const finished = new Promise<{ code: number; reason: string }>((resolve) => {
     child.on('error', (error) => resolve({ code: 1, reason: error.message }));
     child.on('close', (code, signal) => resolve({ code: code ?? 1, reason: signal ? `killed by ${signal}` : `exit code ${code}` }));
   });
+  return { finished, stop: () => child.kill() };
 }

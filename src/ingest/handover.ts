@@ -1,14 +1,18 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Article } from './record.ts';
 
 /**
- * `npm run build` parses the seed folder once, before Astro starts: it reports the problems,
- * stops on an error, and hands the records to Astro's loader in a file named by this variable.
- * The loader, the search index and the nothing-lost check then work from one parse. Without it
+ * `npm run build` parses the seed folder once: it reports the problems, stops on an error, and
+ * hands the records to Astro's loader in a file named by this variable. The loader, the search
+ * index and the nothing-lost check then work from one parse. Astro starts while the seeds are
+ * parsed (its start-up needs no record), so the loader waits for the file. Without the variable
  * (`astro dev`, a bare `astro build`) the loader parses the folder itself.
  */
 const HANDOVER_VARIABLE = 'ARCHIVE_PARSED_SEEDS';
+const WAIT_MS = 20;
 
 export interface Handover {
   /** The seed folder the records were parsed from, absolute. */
@@ -16,17 +20,30 @@ export interface Handover {
   articles: Article[];
 }
 
-/** Writes the records parsed from `dir` to `file`; returns the environment that hands them to Astro. */
-export async function handOver(file: string, dir: string, articles: Article[]): Promise<Record<string, string>> {
-  const handover: Handover = { dir: resolve(dir), articles };
-  await writeFile(file, JSON.stringify(handover));
+/** The environment that tells Astro's loader to wait for the records in `file`. */
+export function handoverEnv(file: string): Record<string, string> {
   return { [HANDOVER_VARIABLE]: file };
 }
 
-/** The records `npm run build` parsed from `dir`, or `undefined` when this process was handed none for it. */
+/** Writes the records parsed from `dir` to `file`, whole or not at all: the loader may be watching for it. */
+export async function handOver(file: string, dir: string, articles: Article[]): Promise<void> {
+  const handover: Handover = { dir: resolve(dir), articles };
+  await writeFile(`${file}.tmp`, JSON.stringify(handover));
+  await rename(`${file}.tmp`, file);
+}
+
+/**
+ * The records `npm run build` parsed from `dir`, once it has written them; `undefined` when this
+ * process was handed none for it. Stops waiting if the build that started this process has gone.
+ */
 export async function handedOver(dir: string): Promise<Article[] | undefined> {
   const file = process.env[HANDOVER_VARIABLE];
   if (!file) return undefined;
+  const parent = process.ppid;
+  while (!existsSync(file)) {
+    if (process.ppid !== parent) throw new Error('the build that started Astro has stopped before handing it the parsed seeds');
+    await sleep(WAIT_MS);
+  }
   const handover = await readHandover(file);
   return handover.dir === resolve(dir) ? handover.articles : undefined;
 }
