@@ -28,7 +28,7 @@ import { handOver, handoverEnv } from '../src/ingest/handover.ts';
 import { parseSeedDir } from '../src/ingest/ingest.ts';
 import { titleKey } from '../src/ingest/merge.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
-import { formatProblem, hasErrors } from '../src/ingest/problems.ts';
+import { formatProblem, hasErrors, warningLines } from '../src/ingest/problems.ts';
 import { astroBuild } from './lib/astro-build.ts';
 import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
 import { checkSearchIndex } from './lib/check-site.ts';

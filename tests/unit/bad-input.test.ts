@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import { renderBody } from '../../src/lib/markdown.ts';
-import { formatProblem } from '../../src/ingest/problems.ts';
+import { formatProblem, warningLines } from '../../src/ingest/problems.ts';
 import { detectShape } from '../../src/ingest/shapes.ts';
 import { makeSeedDir, parseText, utf8, withoutOriginFiles } from './helpers.ts';
 
@@ -144,5 +144,20 @@ describe('bad input', () => {
     const { articles, problems } = await parseSeedDir(dir);
     expect(problems).toEqual([]);
     expect(articles.flatMap((article) => article.origins.map((origin) => origin.file)).sort()).toEqual(['sub/deeper/nested.txt', 'top.txt']);
+  });
+});
+
+describe('the build log’s warnings', () => {
+  const problem = (line: number, severity: 'warning' | 'error' = 'warning') => ({ file: 'a.txt', line, severity, message: `problem ${line}` });
+
+  it('are each shown when there are few', () => {
+    expect(warningLines([problem(1), problem(2, 'error'), problem(3)], 'seeds')).toEqual(['a.txt:1: warning: problem 1', 'a.txt:3: warning: problem 3']);
+  });
+
+  it('are the first few and a count when there are many, with the command that lists them all', () => {
+    const lines = warningLines(Array.from({ length: 25 }, (_, index) => problem(index + 1)), 'my seeds', 20);
+    expect(lines).toHaveLength(21);
+    expect(lines[19]).toBe('a.txt:20: warning: problem 20');
+    expect(lines[20]).toBe('… and 5 more warnings: `npm run -s parse -- my seeds > /dev/null` lists every one');
   });
 });
