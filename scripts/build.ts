@@ -69,7 +69,7 @@ await rm(HANDOVER_FILE, { force: true });
 const astro = astroBuild([...args, '--outDir', next], { ...astroEnv(), ...handoverEnv(HANDOVER_FILE) });
 const parsing = performance.now();
 const { articles, problems } = await parseSeedDir(SEEDS_DIR);
-for (const problem of problems) if (problem.severity === 'warning') log('parse', formatProblem(problem));
+for (const line of warningLines(problems, SEEDS_DIR)) log('parse', line);
 if (hasErrors(problems)) await fail(problems.filter((problem) => problem.severity === 'error').map(formatProblem).join('\n'));
 log('parse', `${articles.length} articles from ${SEEDS_DIR} in ${Math.round(performance.now() - parsing)} ms`);
 if (SITE_URL_IS_PLACEHOLDER) {
@@ -101,7 +101,11 @@ async function buildSite() {
     const indexPages = async () => {
       const started = performance.now();
       const indexing = progress('search-index', 'pages indexed', articles.length);
-      const { pages, reused } = await indexSearch(next, articles, { reuse: !force, onProgress: (done) => indexing.update(done) });
+      const { pages, reused } = await indexSearch(next, articles, {
+        reuse: !force,
+        onProgress: (done) => indexing.update(done),
+        onWrite: (lang, count) => indexing.note(`writing the ${lang} bundle of ${count.toLocaleString('en')} pages (its fragments, index and filters)`),
+      });
       const total = [...pages.values()].reduce((sum, count) => sum + count, 0);
       const perLanguage = [...pages].map(([lang, count]) => `${lang} ${count}`).join(', ');
       const kept = reused.length ? `; kept from the last build, their pages unchanged: ${reused.join(', ')}` : '';

@@ -11,6 +11,8 @@ const REDRAW_EVERY_MS = 200;
 export interface Progress {
   /** `done` of the step's items are done. */
   update(done: number): void;
+  /** A line about the step while it goes on (on a terminal, the progress line is drawn again below it). */
+  note(message: string): void;
   /** The step is over: its progress line gives way to `message`. */
   finish(message: string): void;
 }
@@ -45,6 +47,12 @@ export function progress(step: string, noun: string, total?: number): Progress {
       } else {
         log(step, line(done));
       }
+    },
+    note(message) {
+      if (drawn) process.stdout.write('\r\x1b[2K');
+      drawn = false;
+      shownAt = 0;
+      log(step, message);
     },
     finish(message) {
       if (drawn) process.stdout.write('\r\x1b[2K');

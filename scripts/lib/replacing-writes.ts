@@ -20,6 +20,7 @@
  */
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const { writeFile, mkdir, copyFile } = fs.promises;
@@ -51,18 +52,26 @@ function replace(path: string, write: (temporary: string) => void): void {
 const overwrites = (options: unknown) => typeof options !== 'object' || options === null || !('flag' in options) || options.flag === 'w';
 
 /**
- * The files just written, by their contents: Astro writes each page it renders twice, to the site
- * and to its incremental-build cache, with the same body. The second becomes a hard link to the
- * first, as the site and the cache share every page they have in common anyway.
+ * Astro writes each page it renders twice with the same body: to the site, then to its
+ * incremental-build cache under the same relative path. The second becomes a hard link to the
+ * first, as the site and the cache share every page they have in common anyway. Pages render
+ * eight at a time, so the last few site writes are remembered.
  */
-const recent = new Map<string | NodeJS.ArrayBufferView, string>();
+const PAGE_CACHE = join(process.cwd(), 'node_modules', '.astro', 'dist');
+const recent: { path: string; data: string | NodeJS.ArrayBufferView }[] = [];
 const RECENT_WRITES = 64;
 
-function remember(data: string | NodeJS.ArrayBufferView, path: string): void {
-  for (const [other, at] of recent) if (at === path) recent.delete(other);
-  recent.delete(data);
-  recent.set(data, path);
-  if (recent.size > RECENT_WRITES) recent.delete(recent.keys().next().value!);
+/** The site's copy of what is being written to the page cache at `path`, if it was just written. */
+function siteCopy(path: string, data: string | NodeJS.ArrayBufferView): string | undefined {
+  if (!path.startsWith(`${PAGE_CACHE}${sep}`)) return undefined;
+  const relative = path.slice(PAGE_CACHE.length);
+  return recent.find((write) => write.path.endsWith(relative) && write.data === data)?.path;
+}
+
+function remember(path: string, data: string | NodeJS.ArrayBufferView): void {
+  if (path.startsWith(`${PAGE_CACHE}${sep}`)) return;
+  recent.push({ path, data });
+  if (recent.length > RECENT_WRITES) recent.shift();
 }
 
 /** Whether `to` could be made a hard link to `from` (not across file systems, say). */
@@ -79,12 +88,12 @@ fs.promises.writeFile = (file, data, options) => {
   const path = asPath(file);
   if (path === undefined || !(typeof data === 'string' || ArrayBuffer.isView(data)) || !overwrites(options)) return writeFile(file, data, options);
   return inPromise(() => {
-    const same = options === undefined ? recent.get(data) : undefined;
+    const copy = options === undefined ? siteCopy(path, data) : undefined;
     replace(path, (temporary) => {
-      if (same && linked(same, temporary)) return;
+      if (copy && linked(copy, temporary)) return;
       fs.writeFileSync(temporary, data, options as fs.WriteFileOptions);
     });
-    if (options === undefined) remember(data, path);
+    if (options === undefined) remember(path, data);
   });
 };
 fs.promises.copyFile = (source, destination, mode) => {

@@ -13,8 +13,10 @@ const PAGES_PER_STEP = 1000;
 export interface IndexOptions {
   /** Whether a bundle kept by an earlier build may be put back (not with `npm run build -- --force`). */
   reuse: boolean;
-  /** Called after every step with the pages done so far. */
+  /** Called after every step with the pages read so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Called when a language's pages are read and Pagefind starts writing its bundle (a third of the time or more). */
+  onWrite?: (lang: string, pages: number) => void;
 }
 
 export interface Indexed {
@@ -38,7 +40,7 @@ export interface Indexed {
  * bundle whose pages did not change since a build that kept it is put back instead
  * (search-cache.ts) when `reuse` allows. Any error throws.
  */
-export async function indexSearch(site: string, articles: Article[], { reuse, onProgress }: IndexOptions): Promise<Indexed> {
+export async function indexSearch(site: string, articles: Article[], { reuse, onProgress, onWrite }: IndexOptions): Promise<Indexed> {
   const byLanguage = [...Map.groupBy(articles, (article) => searchBundleLanguage(article.lang))].sort(([a], [b]) => (a < b ? -1 : 1));
   const staging = `${site}.search-pages`;
   const indexed: Indexed = { pages: new Map(), reused: [] };
@@ -65,6 +67,7 @@ export async function indexSearch(site: string, articles: Article[], { reuse, on
         if (added.page_count !== pages.length) throw new Error(`Pagefind indexed ${added.page_count} of ${pages.length} ${lang} pages`);
         onProgress?.((done += pages.length), articles.length);
       }
+      onWrite?.(lang, sourcePaths.length);
       const written = await index.writeFiles({ outputPath: bundle });
       if (written.errors.length) throw new Error(`Pagefind could not write its ${lang} index: ${written.errors.join('; ')}`);
       await index.deleteIndex();
