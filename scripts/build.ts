@@ -26,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
 import { handOver, handoverEnv } from '../src/ingest/handover.ts';
 import { parseSeedDir } from '../src/ingest/ingest.ts';
+import { saveRememberedLanguages, rememberLanguages } from '../src/ingest/language.ts';
 import { titleKey } from '../src/ingest/merge.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
 import { formatProblem, hasErrors, warningLines } from '../src/ingest/problems.ts';
@@ -42,6 +43,8 @@ const dist = resolve(OUT_DIR);
 const next = `${dist}.next`;
 /** Where the parsed records wait for Astro's loader (src/ingest/handover.ts), beside Astro's own caches. */
 const HANDOVER_FILE = join(import.meta.dirname, '..', 'node_modules', '.astro', 'parsed-seeds.json');
+/** The articles' languages as detected by the last build (src/ingest/language.ts), not trusted with `--force`. */
+const LANGUAGES_FILE = join(import.meta.dirname, '..', 'node_modules', '.astro', 'languages.json');
 
 async function fail(message: string): Promise<never> {
   astro.stop();
@@ -68,7 +71,9 @@ await holdBuildLock((message) => log('build', message));
 await rm(HANDOVER_FILE, { force: true });
 const astro = astroBuild([...args, '--outDir', next], { ...astroEnv(), ...handoverEnv(HANDOVER_FILE) });
 const parsing = performance.now();
+rememberLanguages(LANGUAGES_FILE, { fresh: force });
 const { articles, problems } = await parseSeedDir(SEEDS_DIR);
+saveRememberedLanguages();
 for (const line of warningLines(problems, SEEDS_DIR)) log('parse', line);
 if (hasErrors(problems)) await fail(problems.filter((problem) => problem.severity === 'error').map(formatProblem).join('\n'));
 log('parse', `${articles.length} articles from ${SEEDS_DIR} in ${Math.round(performance.now() - parsing)} ms`);

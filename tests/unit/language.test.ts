@@ -1,6 +1,10 @@
 /** Each record's `lang`: detected from title and text, or named in front matter. */
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/ingest/language.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detectLanguage, rememberLanguages, saveRememberedLanguages } from '../../src/ingest/language.ts';
 import { ArticleSchema } from '../../src/ingest/record.ts';
 import { parseFiles, parseText } from './helpers.ts';
 
@@ -114,5 +118,34 @@ describe('the record schema', () => {
 
   it.each(['', 'EN', 'xx', 'english', 'pt-br', 'en_GB'])('rejects %j', (lang) => {
     expect(ArticleSchema.safeParse({ ...record, lang }).success).toBe(false);
+  });
+});
+
+describe('languages remembered across builds', () => {
+  it('answers a question asked before from the file, unless told to start fresh, and keeps only what the last parse asked', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'languages-')), 'cache', 'languages.json');
+    rememberLanguages(file, { fresh: false });
+    expect(detectLanguage('Army retakes Aleppo', 'The Syrian army said on Tuesday it had taken the last rebel districts of the city.')).toBe('en');
+    expect(detectLanguage('Armee erobert Aleppo', 'Die syrische Armee hat am Dienstag die letzten Viertel der Stadt eingenommen.')).toBe('de');
+    saveRememberedLanguages();
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.values(saved.languages).sort()).toEqual(['de', 'en']);
+
+    // A planted answer shows that the file is read, not eld.
+    const [englishKey] = Object.entries(saved.languages).find(([, lang]) => lang === 'en')!;
+    writeFileSync(file, JSON.stringify({ ...saved, languages: { [englishKey]: 'fr' } }));
+    rememberLanguages(file, { fresh: false });
+    expect(detectLanguage('Army retakes Aleppo', 'The Syrian army said on Tuesday it had taken the last rebel districts of the city.')).toBe('fr');
+    saveRememberedLanguages();
+
+    rememberLanguages(file, { fresh: true });
+    expect(detectLanguage('Army retakes Aleppo', 'The Syrian army said on Tuesday it had taken the last rebel districts of the city.')).toBe('en');
+    saveRememberedLanguages();
+    expect(Object.values(JSON.parse(readFileSync(file, 'utf8')).languages)).toEqual(['en']);
+
+    writeFileSync(file, JSON.stringify({ detector: 'another eld', languages: { [englishKey]: 'fr' } }));
+    rememberLanguages(file, { fresh: false });
+    expect(detectLanguage('Army retakes Aleppo', 'The Syrian army said on Tuesday it had taken the last rebel districts of the city.')).toBe('en');
+    saveRememberedLanguages();
   });
 });
