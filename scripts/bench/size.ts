@@ -64,9 +64,8 @@ export async function benchSize(articles: number, dir: string, options: SizeOpti
   result.site = await measureSite(outDir);
   progress(`${label}: ${result.site.htmlPages} HTML pages, dist ${(result.site.distBytes / 2 ** 20).toFixed(1)} MiB, pagefind ${(result.site.pagefindBytes / 2 ** 20).toFixed(1)} MiB`);
   if (options.search) result.search = await searchSite(outDir, queries, options.runs, label);
-  await rm(outDir, { recursive: true, force: true });
 
-  const rebuildFailure = await rebuild(result, { dir, seedsDir, fullTextFile, label, options });
+  const rebuildFailure = await rebuild(result, { dir, seedsDir, outDir, fullTextFile, label, options });
   if (rebuildFailure) return fail(rebuildFailure);
 
   if (!options.hugo) {
@@ -80,14 +79,15 @@ export async function benchSize(articles: number, dir: string, options: SizeOpti
 }
 
 /**
- * Each run rebuilds four times, each with Astro's caches kept and into a fresh folder like the
- * full build (over an existing one, `npm run build` only adds the swap and a background delete):
- * after no change, after a one-word edit, after removing a tenth of the seed files, and after
- * putting them back, which adds as many articles as the removal took away. Returns what failed.
+ * Each run rebuilds four times, as `npm run build` run again does: with Astro's caches kept,
+ * over the site the build before wrote (which it swaps out and deletes in the background):
+ * after no change (a build that then stops after the parse), after a one-word edit, after
+ * removing a tenth of the seed files, and after putting them back, which adds as many articles
+ * as the removal took away. Returns what failed.
  */
 async function rebuild(
   result: SizeResult,
-  { dir, seedsDir, fullTextFile, label, options }: { dir: string; seedsDir: string; fullTextFile: string; label: string; options: SizeOptions },
+  { dir, seedsDir, outDir, fullTextFile, label, options }: { dir: string; seedsDir: string; outDir: string; fullTextFile: string; label: string; options: SizeOptions },
 ): Promise<string | undefined> {
   const aside = join(dir, 'removed');
   let removed: string[] = [];
@@ -102,15 +102,13 @@ async function rebuild(
     for (let run = 0; run < options.runs; run++) {
       for (const kind of REBUILDS) {
         await change[kind](run);
-        const outDir = join(dir, `dist-${kind}-${run + 1}`);
         const measure = await measureBuild(seedsDir, outDir, join(dir, `rebuild-${kind}-${run + 1}.log`), `${label} rebuild (${kind}) ${run + 1}/${options.runs}`, options);
         runs[kind].push(measure);
-        const last = run === options.runs - 1 && kind === REBUILDS.at(-1);
-        if (!last || !options.keep) await rm(outDir, { recursive: true, force: true });
         if (!measure.ok) return `rebuild (${kind}): ${measure.failure}`;
       }
     }
   } finally {
+    if (!options.keep) await rm(outDir, { recursive: true, force: true });
     const full = result.build!.median.wallSeconds ?? NaN;
     const summary = (measures: BuildMeasure[]): RebuildResult => {
       const wall = median(measures.map((measure) => measure.wallSeconds));
