@@ -109,7 +109,7 @@ async function buildSite() {
       const { pages, reused } = await indexSearch(next, articles, {
         reuse: !force,
         onProgress: (done) => indexing.update(done),
-        onWrite: (lang, count) => indexing.note(`writing the ${lang} bundle of ${count.toLocaleString('en')} pages (its fragments, index and filters)`),
+        onWrite: (lang, count) => indexing.note(`writing the ${lang} bundle of ${count.toLocaleString('en')} page${count === 1 ? '' : 's'} (its fragments, index and filters)`),
       });
       const total = [...pages.values()].reduce((sum, count) => sum + count, 0);
       const perLanguage = [...pages].map(([lang, count]) => `${lang} ${count}`).join(', ');
