@@ -34,6 +34,7 @@ import { astroBuild } from './lib/astro-build.ts';
 import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
 import { checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
+import { BUILD_CACHE } from './lib/files.ts';
 import { buildInputs, isBuilt, recordBuilt } from './lib/last-build.ts';
 import { afterAstro, beforeAstro } from './lib/page-cache.ts';
 import { log, progress } from './lib/progress.ts';
@@ -42,9 +43,9 @@ import { indexSearch } from './lib/search-index.ts';
 const dist = resolve(OUT_DIR);
 const next = `${dist}.next`;
 /** Where the parsed records wait for Astro's loader (src/ingest/handover.ts), beside Astro's own caches. */
-const HANDOVER_FILE = join(import.meta.dirname, '..', 'node_modules', '.astro', 'parsed-seeds.json');
+const HANDOVER_FILE = join(BUILD_CACHE, 'parsed-seeds.json');
 /** The articles' languages as detected by the last build (src/ingest/language.ts), not trusted with `--force`. */
-const LANGUAGES_FILE = join(import.meta.dirname, '..', 'node_modules', '.astro', 'languages.json');
+const LANGUAGES_FILE = join(BUILD_CACHE, 'languages.json');
 
 async function fail(message: string): Promise<never> {
   astro.stop();
@@ -80,7 +81,8 @@ log('parse', `${articles.length} articles from ${SEEDS_DIR} in ${Math.round(perf
 if (SITE_URL_IS_PLACEHOLDER) {
   log('build', `no site address set: canonical links, the feed and the sitemap point to the placeholder ${SITE_URL}. Set SITE_URL (or url in site.config.ts) to where the site will live.`);
 }
-const inputs = buildInputs(articles, args);
+const records = JSON.stringify(articles);
+const inputs = buildInputs(records, args);
 if (!force && isBuilt(dist, inputs)) {
   astro.stop();
   await astro.finished;
@@ -96,7 +98,7 @@ async function buildSite() {
   const linking = performance.now();
   const prefilled = beforeAstro(next, { force });
   if (prefilled.linked.length) log('page-cache', `linked ${prefilled.linked.length} pages from Astro's cache in ${Math.round(performance.now() - linking)} ms`);
-  await handOver(HANDOVER_FILE, SEEDS_DIR, articles);
+  await handOver(HANDOVER_FILE, SEEDS_DIR, records);
   const built = await astro.finished;
   const pruned = afterAstro(next, prefilled, built.code === 0);
   if (built.code !== 0) await fail(`astro build failed (${built.reason})`);

@@ -2,14 +2,14 @@
 import { rename, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { BUILD_CACHE } from '../lib/files.ts';
 import { analyseLog, isStepLine, type BuildLog, type BuildPhases } from './build-log.ts';
 import { foreignBuilds, runMeasured } from './proc.ts';
 import { median, progress, round, sleep } from './progress.ts';
 
 export const PROJECT = resolve(import.meta.dirname, '..', '..');
 /** Astro's data store and incremental-build cache, and its generated types: a build "from scratch" has neither. */
-const CACHE_DIRS = [join(PROJECT, 'node_modules/.astro'), join(PROJECT, '.astro')];
-const ASTRO_CACHE = CACHE_DIRS[0];
+const CACHE_DIRS = [BUILD_CACHE, join(PROJECT, '.astro')];
 
 export interface Limits {
   /** Per build: its process group is killed after this. */
@@ -46,13 +46,13 @@ export async function clearCaches(): Promise<void> {
  * always safe.
  */
 export async function setCacheAside(): Promise<() => Promise<void>> {
-  const aside = `${ASTRO_CACHE}-before-bench`;
+  const aside = `${BUILD_CACHE}-before-bench`;
   await rm(aside, { recursive: true, force: true });
-  const had = existsSync(ASTRO_CACHE);
-  if (had) await rename(ASTRO_CACHE, aside);
+  const had = existsSync(BUILD_CACHE);
+  if (had) await rename(BUILD_CACHE, aside);
   return async () => {
-    await rm(ASTRO_CACHE, { recursive: true, force: true });
-    if (had) await rename(aside, ASTRO_CACHE);
+    await rm(BUILD_CACHE, { recursive: true, force: true });
+    if (had) await rename(aside, BUILD_CACHE);
   };
 }
 

@@ -1,9 +1,10 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BUILD_CACHE } from './files.ts';
 
 /** Builds of one checkout share Astro's caches under node_modules/.astro/: one at a time. */
-const LOCK = join(import.meta.dirname, '..', '..', 'node_modules', '.astro', 'build.lock');
+const LOCK = join(BUILD_CACHE, 'build.lock');
 
 /**
  * Waits while another build of this checkout runs, then holds the lock until this process exits.

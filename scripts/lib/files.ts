@@ -2,6 +2,13 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /**
+ * Astro's cache folder (its `cacheDir`), where the build keeps its own caches and lock beside
+ * Astro's: its page cache, search bundles, languages, the last build's inputs. Deleting it is
+ * always safe; the next build then does everything again.
+ */
+export const BUILD_CACHE = join(import.meta.dirname, '..', '..', 'node_modules', '.astro');
+
+/**
  * The files `paths` (relative) of folder `from` put in folder `to` as hard links (their folders
  * made, each once), or as copies where the two are on different file systems. A file missing
  * from `from` is left out; returns the paths put in place.

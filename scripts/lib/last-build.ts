@@ -2,19 +2,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SETTINGS } from '../../src/consts.ts';
-import type { Article } from '../../src/ingest/record.ts';
-import { filesUnder } from './files.ts';
+import { BUILD_CACHE, filesUnder } from './files.ts';
 
 /**
  * A build whose inputs are those of the site already in the output folder would write that site
  * again, so `npm run build` leaves it as it is. The inputs: the parsed records (they stand for the
  * seeds, their gazetteer and permalinks, and the parser that read them), the site's code, public
  * files and settings, the packages installed (package-lock.json), Node's version and the
- * arguments passed on to Astro (`--force` aside: it only says not to trust a cache). The record is kept beside Astro's caches, for the last site built; the site is known
- * by its folder's inode, which a build that swaps a new site in changes.
+ * arguments passed on to Astro (`--force` aside: it only says not to trust a cache). The record
+ * is kept beside Astro's caches, for the last site built; the site is known by its folder's
+ * inode, which a build that swaps a new site in changes.
  */
 const PROJECT = join(import.meta.dirname, '..', '..');
-const RECORD = join(PROJECT, 'node_modules', '.astro', 'last-build.json');
+const RECORD = join(BUILD_CACHE, 'last-build.json');
 const CODE = ['src', 'public', 'scripts', 'astro.config.mjs', 'site.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 interface LastBuild {
@@ -23,14 +23,14 @@ interface LastBuild {
   inputs: string;
 }
 
-/** A digest of everything the site at the output folder is made from. */
-export function buildInputs(articles: Article[], args: string[]): string {
+/** A digest of everything the site at the output folder is made from; `records` is the parsed records as JSON. */
+export function buildInputs(records: string, args: string[]): string {
   const hash = createHash('sha256').update(JSON.stringify({ node: process.version, args: args.filter((arg) => arg !== '--force'), settings: SETTINGS }));
   for (const entry of CODE) {
     const files = statSync(join(PROJECT, entry)).isDirectory() ? filesUnder(join(PROJECT, entry)).sort().map((file) => join(entry, file)) : [entry];
     for (const file of files) hash.update(`\0${file}\0`).update(readFileSync(join(PROJECT, file)));
   }
-  return hash.update('\0records\0').update(JSON.stringify(articles)).digest('base64url');
+  return hash.update('\0records\0').update(records).digest('base64url');
 }
 
 /** Whether the site at `site` is the one the last build made from `inputs`. */

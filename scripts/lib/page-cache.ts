@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { filesUnder, shareFiles } from './files.ts';
+import { BUILD_CACHE, filesUnder, shareFiles } from './files.ts';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -19,10 +19,10 @@ import { fileURLToPath } from 'node:url';
  * new pages. A marker file notices that, and the manifest is then forgotten, so the next build
  * renders every page.
  */
-const CACHE = join(import.meta.dirname, '..', '..', 'node_modules', '.astro');
-const OUTPUT = join(CACHE, 'dist');
-const MANIFEST = join(CACHE, 'incremental-build.json');
-const MARKER = join(CACHE, 'build-in-progress');
+/** Where Astro keeps the last output of each page, at its path in the site. */
+export const PAGE_CACHE = join(BUILD_CACHE, 'dist');
+const MANIFEST = join(BUILD_CACHE, 'incremental-build.json');
+const MARKER = join(BUILD_CACHE, 'build-in-progress');
 
 export interface Prefilled {
   /** Paths relative to the site of the pages put in place from the cache. */
@@ -35,7 +35,7 @@ export interface Prefilled {
 export function beforeAstro(site: string, { force }: { force: boolean }): Prefilled {
   if (existsSync(MARKER)) forgetIfWrittenAfter(statSync(MARKER).mtimeMs);
   const linked = force ? [] : linkCache(site);
-  mkdirSync(CACHE, { recursive: true });
+  mkdirSync(BUILD_CACHE, { recursive: true });
   writeFileSync(MARKER, '');
   return { linked, since: statSync(MARKER).mtimeMs };
 }
@@ -72,11 +72,11 @@ function removeIfEmpty(folder: string): void {
 
 /** Links the pages the manifest lists (Astro leaves pages of builds before a `--force` in its cache), or copies them where links cannot be made. */
 function linkCache(site: string): string[] {
-  return existsSync(MANIFEST) ? shareFiles(OUTPUT, site, [...manifestFiles()]) : [];
+  return existsSync(MANIFEST) ? shareFiles(PAGE_CACHE, site, [...manifestFiles()]) : [];
 }
 
 function forgetIfWrittenAfter(time: number): void {
-  if (filesUnder(OUTPUT).some((file) => statSync(join(OUTPUT, file)).mtimeMs > time)) rmSync(MANIFEST, { force: true });
+  if (filesUnder(PAGE_CACHE).some((file) => statSync(join(PAGE_CACHE, file)).mtimeMs > time)) rmSync(MANIFEST, { force: true });
 }
 
 /** The pages Astro's manifest lists, as paths relative to the site. */

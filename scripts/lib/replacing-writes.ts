@@ -20,8 +20,9 @@
  */
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-import { join, sep } from 'node:path';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PAGE_CACHE } from './page-cache.ts';
 
 const { writeFile, mkdir, copyFile } = fs.promises;
 let written = 0;
@@ -57,7 +58,6 @@ const overwrites = (options: unknown) => typeof options !== 'object' || options 
  * first, as the site and the cache share every page they have in common anyway. Pages render
  * eight at a time, so the last few site writes are remembered.
  */
-const PAGE_CACHE = join(process.cwd(), 'node_modules', '.astro', 'dist');
 const recent: { path: string; data: string | NodeJS.ArrayBufferView }[] = [];
 const RECENT_WRITES = 64;
 

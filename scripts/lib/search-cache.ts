@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { filesUnder, shareFiles } from './files.ts';
+import { BUILD_CACHE, filesUnder, shareFiles } from './files.ts';
 
 /**
  * Pagefind has no incremental mode: it indexes every page it is given. But a search bundle (one
- * language, one period) is a function of its pages and of the indexer, so each bundle the build
- * writes is kept beside Astro's caches under a digest of those, and a later build whose pages
- * for that bundle are the same puts the kept bundle in place (as hard links: Pagefind writes new
- * files, never into old ones) instead of indexing it again. An edit re-indexes its own period;
- * a rebuild with no change indexes nothing.
+ * language's) is a function of its pages and of the indexer, so each bundle the build writes is
+ * kept beside Astro's caches under a digest of those, and a later build whose pages for that
+ * bundle are the same puts the kept bundle in place (as hard links: Pagefind writes new files,
+ * never into old ones) instead of indexing it again. An edit re-indexes its own language's
+ * bundle, whole.
  */
-const CACHE = join(import.meta.dirname, '..', '..', 'node_modules', '.astro', 'search-bundles');
+const CACHE = join(BUILD_CACHE, 'search-bundles');
 const DIGEST_FILE = 'digest';
 
 /** What else a bundle depends on: the Pagefind that writes it and the code that drives it. */

@@ -25,10 +25,12 @@ export function handoverEnv(file: string): Record<string, string> {
   return { [HANDOVER_VARIABLE]: file };
 }
 
-/** Writes the records parsed from `dir` to `file`, whole or not at all: the loader may be watching for it. */
-export async function handOver(file: string, dir: string, articles: Article[]): Promise<void> {
-  const handover: Handover = { dir: resolve(dir), articles };
-  await writeFile(`${file}.tmp`, JSON.stringify(handover));
+/**
+ * Writes the records parsed from `dir` (`records`, as JSON: the build hashes that text too) to
+ * `file` as a Handover, whole or not at all: the loader may be watching for it.
+ */
+export async function handOver(file: string, dir: string, records: string): Promise<void> {
+  await writeFile(`${file}.tmp`, `{"dir":${JSON.stringify(resolve(dir))},"articles":${records}}`);
   await rename(`${file}.tmp`, file);
 }
 
