@@ -1,6 +1,6 @@
 /**
  * Your archive's settings: the one file to edit to make the site your own.
- * When building, the environment variables SITE_NAME and SITE_URL win over `name` and `url`.
+ * When building, the environment variables SITE_NAME, SITE_URL and SEARCH_BUNDLE_SIZE win over `name`, `url` and `searchBundleSize`.
  */
 export default {
   /** The site's name: in the header, every page title and the feed. */
@@ -17,4 +17,9 @@ export default {
   searchPlaceholder: 'e.g. Palmyra',
   /** The language the interface is written in, as a language tag ('en', 'fr', 'pt-BR'): the `lang` of every page and of the feed. */
   language: 'en',
+  /**
+   * Articles per search bundle. A language with more articles gets one Pagefind bundle per year (a year
+   * with more, several), so a search loads and ranks a few thousand pages at a time instead of all of them.
+   */
+  searchBundleSize: 5000,
 };

@@ -111,12 +111,12 @@ async function buildSite() {
       const { pages, reused } = await indexSearch(next, articles, {
         reuse: !force,
         onProgress: (done) => indexing.update(done),
-        onWrite: (lang, count) => indexing.note(`writing the ${lang} bundle of ${count.toLocaleString('en')} page${count === 1 ? '' : 's'} (its fragments, index and filters)`),
+        onWrite: (bundle, count) => indexing.note(`writing the ${bundle} bundle of ${count.toLocaleString('en')} page${count === 1 ? '' : 's'} (its fragments, index and filters)`),
       });
       const total = [...pages.values()].reduce((sum, count) => sum + count, 0);
-      const perLanguage = [...pages].map(([lang, count]) => `${lang} ${count}`).join(', ');
+      const perBundle = [...pages].map(([bundle, count]) => `${bundle} ${count}`).join(', ');
       const kept = reused.length ? `; kept from the last build, their pages unchanged: ${reused.join(', ')}` : '';
-      indexing.finish(`indexed ${total} pages in ${Math.round(performance.now() - started)} ms (${perLanguage}${kept})`);
+      indexing.finish(`indexed ${total} pages in ${Math.round(performance.now() - started)} ms (${perBundle}${kept})`);
     };
     // The pages are checked on the second core while Pagefind indexes them; the index once it is written.
     const [, checked] = await Promise.all([indexPages(), checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE })]);

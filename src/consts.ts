@@ -18,14 +18,20 @@ const SettingsSchema = z.object({
   url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'expected an http(s) address such as https://user.github.io/archive/' })]),
   searchPlaceholder: z.string(),
   language: z.string().refine(isLanguageTag, 'expected a language tag such as "en" or "pt-BR"'),
+  searchBundleSize: z.coerce.number().int().positive(),
 });
 
 function readSettings() {
-  const { SITE_NAME, SITE_URL } = process.env;
-  const parsed = SettingsSchema.safeParse({ ...settings, ...(SITE_NAME && { name: SITE_NAME }), ...(SITE_URL && { url: SITE_URL }) });
+  const { SITE_NAME, SITE_URL, SEARCH_BUNDLE_SIZE } = process.env;
+  const parsed = SettingsSchema.safeParse({
+    ...settings,
+    ...(SITE_NAME && { name: SITE_NAME }),
+    ...(SITE_URL && { url: SITE_URL }),
+    ...(SEARCH_BUNDLE_SIZE && { searchBundleSize: SEARCH_BUNDLE_SIZE }),
+  });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`site settings (site.config.ts, SITE_NAME, SITE_URL): ${issues}`);
+    throw new Error(`site settings (site.config.ts, SITE_NAME, SITE_URL, SEARCH_BUNDLE_SIZE): ${issues}`);
   }
   return parsed.data;
 }
@@ -39,7 +45,7 @@ function siteAddress(url: string): string {
   return address.href;
 }
 
-/** The settings as the site uses them: site.config.ts with SITE_NAME and SITE_URL applied. */
+/** The settings as the site uses them: site.config.ts with SITE_NAME, SITE_URL and SEARCH_BUNDLE_SIZE applied. */
 export const SETTINGS = readSettings();
 export const SITE_TITLE = SETTINGS.name;
 export const SITE_DESCRIPTION = SETTINGS.description;
@@ -48,6 +54,7 @@ export const SITE_URL = siteAddress(SETTINGS.url);
 export const SITE_URL_IS_PLACEHOLDER = SETTINGS.url === '';
 export const SEARCH_PLACEHOLDER = SETTINGS.searchPlaceholder;
 export const SITE_LANGUAGE = SETTINGS.language;
+export const SEARCH_BUNDLE_SIZE = SETTINGS.searchBundleSize;
 /** Seed folder, absolute or relative to the project: `SEEDS_DIR=… npm run build`. */
 export const SEEDS_DIR = process.env.SEEDS_DIR ?? 'seeds';
 /** Where `npm run build` writes the site and `npm run preview` serves it from: `OUT_DIR=… npm start`. */

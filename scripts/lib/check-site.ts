@@ -5,9 +5,9 @@ import { containsWords } from '../../src/ingest/merge.ts';
 import type { Article } from '../../src/ingest/record.ts';
 import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
-import { searchBundleLanguage } from '../../src/lib/language.ts';
+import { searchLanguages } from '../../src/lib/search-bundles.ts';
 import { listingPageUrl } from '../../src/lib/pagination.ts';
-import { articleUrl, monthUrl, outputPath, searchBundleUrl, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
+import { articleUrl, monthUrl, outputPath, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 
 const LINK = /href="([^"]+)"/g;
 
@@ -95,27 +95,31 @@ function checkJson(site: string, articles: Article[]): string[] {
 
 /**
  * Pagefind's fragments (gzip: a `pagefind_dcd` signature, then JSON starting with the URL) name
- * each indexed page, without the base path: every article is in its own language's bundle
- * (`/pagefind/<lang>/`), once.
+ * each indexed page, without the base path: every article is in its own bundle
+ * (src/lib/search-bundles.ts), once, and a words bundle holds one page for each other bundle of its language.
  */
 export function checkSearchIndex(site: string, articles: Article[]): string[] {
+  const expected = new Map<string, string>();
   const indexedIn = new Map<string, string[]>();
-  // An archive with no articles has no bundles, and no pagefind/ folder.
-  const bundles = existsSync(join(site, 'pagefind')) ? readdirSync(join(site, 'pagefind')) : [];
-  for (const lang of bundles) {
-    const fragmentDir = join(site, outputPath(searchBundleUrl(lang)), 'fragment');
-    for (const file of readdirSync(fragmentDir)) {
-      const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
-      const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
-      const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${lang}/${file})`;
-      indexedIn.set(url, [...(indexedIn.get(url) ?? []), lang]);
+  for (const { words, bundles } of searchLanguages(articles)) {
+    for (const bundle of bundles) {
+      for (const article of bundle.articles) expected.set(`/${outputPath(articleUrl(article.slug))}`, bundle.id);
+      if (words) expected.set(`/${bundle.id}/`, words.id);
+    }
+    for (const bundle of words ? [words, ...bundles] : bundles) {
+      const fragmentDir = join(site, outputPath(bundle.url), 'fragment');
+      for (const file of existsSync(fragmentDir) ? readdirSync(fragmentDir) : []) {
+        const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
+        const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
+        const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${bundle.id}/${file})`;
+        indexedIn.set(url, [...(indexedIn.get(url) ?? []), bundle.id]);
+      }
     }
   }
-  const expected = new Map(articles.map((article) => [`/${outputPath(articleUrl(article.slug))}`, searchBundleLanguage(article.lang)]));
   return [
     ...[...expected]
-      .filter(([url, lang]) => indexedIn.get(url)?.join() !== lang)
-      .map(([url, lang]) => `${url} (${lang}) is in the search index of ${indexedIn.get(url)?.join(', ') || 'no language'}`),
+      .filter(([url, bundle]) => indexedIn.get(url)?.join() !== bundle)
+      .map(([url, bundle]) => `${url} (${bundle}) is in the search index of ${indexedIn.get(url)?.join(', ') || 'no bundle'}`),
     ...[...indexedIn.keys()].filter((url) => !expected.has(url)).map((url) => `the search index holds ${url}, which is no article`),
   ];
 }

@@ -1,5 +1,4 @@
 import { SITE_LANGUAGE } from '../consts.ts';
-import { compareCodeUnits } from '../ingest/slug.ts';
 import { UNDETERMINED_LANGUAGE } from '../ingest/record.ts';
 
 /** The language of the site's own words (navigation, labels, dates), whatever the articles' languages: site.config.ts sets it. */
@@ -38,14 +37,4 @@ export function articleLanguage(lang: string): { lang?: string; dir?: 'ltr' | 'r
 /** The search bundle an article goes to: its language's, or the interface language's when it has none known. */
 export function searchBundleLanguage(lang: string): string {
   return lang === UNDETERMINED_LANGUAGE ? INTERFACE_LANG : lang;
-}
-
-/** The search bundles of the articles' languages, each once: the one with the most articles first (the search page asks it first), then by code. */
-export function searchBundleLanguages(articles: { lang: string }[]): string[] {
-  const counts = new Map<string, number>();
-  for (const article of articles) {
-    const lang = searchBundleLanguage(article.lang);
-    counts.set(lang, (counts.get(lang) ?? 0) + 1);
-  }
-  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || compareCodeUnits(a, b));
 }

@@ -2,6 +2,9 @@
 export const FILTERS = { tag: 'Tag', mentions: 'Mentions', source: 'Source', year: 'Year', language: 'Language' } as const;
 export type FilterName = keyof typeof FILTERS;
 
+/** The Pagefind filter that names, on each page of a words bundle, the bundle whose words it holds (src/lib/search-bundles.ts). */
+export const BUNDLE_FILTER = 'bundle';
+
 /**
  * The orders the search page offers besides relevance, each a `data-pagefind-sort` key that article
  * pages carry with their date as its value. Pagefind leaves out pages without the key, so an undated

@@ -32,10 +32,10 @@ export const monthUrl = (year: string, month: string) => siteUrl(`archive/${year
 export const undatedUrl = siteUrl('archive/undated/');
 export const searchUrl = (query?: string) => siteUrl(query ? `search/?q=${encodeURIComponent(query)}` : 'search/');
 /**
- * The Pagefind bundle of one language's articles: its `pagefind.js`, stemmer and index
- * (scripts/lib/search-index.ts). The index holds page URLs without the base (see src/scripts/search.ts).
+ * A Pagefind bundle (src/lib/search-bundles.ts), `en` or `en/2016`: its `pagefind.js`, stemmer and
+ * index (scripts/lib/search-index.ts). The index holds page URLs without the base (see src/scripts/search.ts).
  */
-export const searchBundleUrl = (lang: string) => siteUrl(`pagefind/${lang}/`);
+export const searchBundleUrl = (id: string) => siteUrl(`pagefind/${id}/`);
 /** Year listings page as `/archive/<yyyy>/page/2/`, clear of the months `/archive/<yyyy>/<mm>/`. */
 export const YEAR_PAGE_SEGMENT = 'page/';
 export const feedUrl = siteUrl('rss.xml');

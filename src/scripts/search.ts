@@ -2,12 +2,14 @@
  * The search page, on Pagefind's JavaScript API. Everything taken from the index is put
  * on the page as text (never as HTML), so captured text can never become markup here.
  * The query, the chosen filters and the order live in the address: `/search/?q=palmyra&tag=Assad&sort=newest`.
- * Every language has its own Pagefind bundle, with its own stemmer (scripts/lib/search-index.ts):
- * a search runs in all of them and shows their results together; the largest answers first. The index holds page
- * URLs without the site's base path; Pagefind puts it in front (`baseUrl`). On the dev server the
+ * The index is cut into Pagefind bundles (src/lib/search-bundles.ts): by language, each with its
+ * own stemmer, and a large language by year. A search asks a cut language's words bundle which of
+ * its bundles hold the query's words, then runs in those only; the first of them (the largest
+ * language's newest) answers first, and the whole answer follows. The index holds page URLs
+ * without the site's base path; Pagefind puts it in front (`baseUrl`). On the dev server the
  * page names no bundle (there is no index) and says so itself.
  */
-import { FILTERS, PUBLISHER_META, SORT_DATE_META, SORTS, type FilterName, type SortName } from '../lib/search-filters.ts';
+import { BUNDLE_FILTER, FILTERS, PUBLISHER_META, SORT_DATE_META, SORTS, type FilterName, type SortName } from '../lib/search-filters.ts';
 
 type Counts = Record<string, Record<string, number>>;
 
@@ -23,7 +25,8 @@ interface Search {
   filters: Counts;
 }
 
-interface Pagefind {
+/** One Pagefind bundle: the module its `pagefind.js` is. */
+interface Instance {
   options(options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options: { filters: Filters; sort?: Record<string, 'asc' | 'desc'> }): Promise<Search>;
   filters(): Promise<Counts>;
@@ -57,34 +60,65 @@ const openGroups = new Set<FilterName>(names.filter((name) => selected[name].siz
 input.value = params.get('q') ?? '';
 order.value = params.get('sort') ?? '';
 
+interface BundleAddress {
+  id: string;
+  url: string;
+}
+
+interface Language {
+  lang: string;
+  words?: BundleAddress;
+  bundles: BundleAddress[];
+}
+
 interface Bundle {
   lang: string;
-  pagefind: Pagefind;
+  id: string;
+  instance: () => Promise<Instance>;
 }
+
+const { bundles: bundleList, base } = form.dataset;
+const languages: Language[] = bundleList ? JSON.parse(bundleList) : [];
 
 /**
- * The site's articles' languages, one Pagefind bundle each (only those that exist, so none is
- * loaded twice), the one with the most articles first. A search asks that one first and shows its
- * results while the others load: a few articles in other languages must not hold up the many.
+ * A bundle's Pagefind, loaded the first time it is asked for. Each bundle is loaded by its own
+ * `pagefind.js`, with its own worker and WebAssembly: instances of one `pagefind.js` share one
+ * WebAssembly memory, and only one of them may load it.
  */
-const { bundles: bundleList = '', base } = form.dataset;
-const [leadPair, ...otherPairs] = bundleList.split(' ').filter(Boolean);
-
-async function loadBundle(pair: string): Promise<Bundle> {
-  const [lang, url] = pair.split('=');
-  const pagefind: Pagefind = await import(/* @vite-ignore */ url);
-  await pagefind.options({ excerptLength: 30, baseUrl: base, ranking: { metaWeights: { [PUBLISHER_META.name]: PUBLISHER_META.weight } } });
-  return { lang, pagefind };
+function bundle(lang: string, { id, url }: BundleAddress): Bundle {
+  let loaded: Promise<Instance> | undefined;
+  const load = async () => {
+    const instance: Instance = await import(/* @vite-ignore */ `${url}pagefind.js`);
+    await instance.options({ excerptLength: 30, baseUrl: base, ranking: { metaWeights: { [PUBLISHER_META.name]: PUBLISHER_META.weight } } });
+    return instance;
+  };
+  return { lang, id, instance: () => (loaded ??= load()) };
 }
 
-const lead = leadPair ? await loadBundle(leadPair) : undefined;
-let everyBundle: Promise<Bundle[]> | undefined;
-let everyBundleLoaded = !otherPairs.length;
-const loadEveryBundle = () =>
-  (everyBundle ??= Promise.all(otherPairs.map(loadBundle)).then((others) => {
-    everyBundleLoaded = true;
-    return [lead!, ...others];
-  }));
+/** Each language: its bundles, newest first, and the words bundle that says which of them hold a word. */
+const searchable = languages.map(({ lang, words, bundles }) => ({
+  words: words && bundle(lang, words),
+  bundles: bundles.map((address) => bundle(lang, address)),
+}));
+const everyBundle = searchable.flatMap(({ bundles }) => bundles);
+
+/**
+ * The bundles that can hold results for `term`, the largest language's first, each language's
+ * newest first. A bundle with no word starting with a query's word must not be asked: Pagefind
+ * would answer with its longest word that the query's word starts with. An exact phrase never does that.
+ */
+async function bundlesFor(term: string): Promise<Bundle[]> {
+  const perLanguage = await Promise.all(
+    searchable.map(async ({ words, bundles }) => {
+      if (!words || !term || term.includes('"')) return bundles;
+      const index = await words.instance();
+      await index.filters(); // loads the bundle filter, so that the search counts its values
+      const holding = (await index.search(term, { filters: {} })).filters[BUNDLE_FILTER] ?? {};
+      return bundles.filter(({ id }) => holding[id] > 0);
+    }),
+  );
+  return perLanguage.flat();
+}
 
 /** Filter counts of several bundles, added up. */
 function addCounts(all: Counts[]): Counts {
@@ -104,7 +138,9 @@ function addCounts(all: Counts[]): Counts {
  */
 async function searchAll(bundles: Bundle[], term: string | null, filters: Filters, sort?: SortName): Promise<{ results: Results; filters: Counts }> {
   const order = sort && { [sort]: SORTS[sort].direction };
-  const searches = await Promise.all(bundles.map(async ({ lang, pagefind }) => ({ lang, found: await pagefind.search(term, { filters, ...(order && { sort: order }) }) })));
+  const searches = await Promise.all(
+    bundles.map(async ({ lang, instance }) => ({ lang, found: await (await instance()).search(term, { filters, ...(order && { sort: order }) }) })),
+  );
   const lists = searches.map(({ lang, found }) => found.results.map(({ score, data }) => ({ lang, score, data })));
   const results = sort ? inOrder(lists, SORTS[sort].direction) : byScore(lists.flat().sort((a, b) => b.score - a.score));
   return { results, filters: addCounts(searches.map(({ found }) => found.filters)) };
@@ -162,11 +198,12 @@ function inOrder(lists: Found[][], direction: 'asc' | 'desc'): Results {
 }
 
 /**
- * Every filter's values and totals. Loading them is what makes a search report filter
- * counts, and it costs time on a large index, so it waits until results are on screen.
+ * Every filter's values and totals, in every bundle: what the panel shows before any search.
+ * Loading a bundle's filters is also what makes its searches report filter counts, and it costs
+ * time on a large index, so a search loads them (of its own bundles only) once results are on screen.
  */
 let totals: Promise<Counts> | undefined;
-const loadFilters = () => (totals ??= loadEveryBundle().then((bundles) => Promise.all(bundles.map(({ pagefind }) => pagefind.filters()))).then(addCounts));
+const loadFilters = () => (totals ??= Promise.all(everyBundle.map(async ({ instance }) => (await instance()).filters())).then(addCounts));
 
 let latest = 0;
 let remaining: Results = byScore([]);
@@ -276,9 +313,10 @@ async function search() {
   status.textContent = 'Searching…';
   list.setAttribute('aria-busy', 'true');
   const sort = (order.value as SortName) || undefined;
-  if (!everyBundleLoaded) {
-    const first = await searchAll([lead!], term || null, filtersExcept(), sort);
-    loadEveryBundle();
+  const bundles = await bundlesFor(term);
+  if (run !== latest) return;
+  if (bundles.length > 1) {
+    const first = await searchAll(bundles.slice(0, 1), term || null, filtersExcept(), sort);
     if (run !== latest) return;
     if (first.results.total) {
       remaining = first.results;
@@ -286,7 +324,7 @@ async function search() {
       if (run !== latest) return;
     }
   }
-  const found = await searchAll(await loadEveryBundle(), term || null, filtersExcept(), sort);
+  const found = await searchAll(bundles, term || null, filtersExcept(), sort);
   if (run !== latest) return;
   remaining = found.results;
   await showFirstPage();
@@ -295,17 +333,24 @@ async function search() {
   const count = found.results.total;
   const noun = count === 1 ? 'result' : 'results';
   status.textContent = term ? `${count ? count.toLocaleString('en') : 'No'} ${noun} for “${term}”` : `${count.toLocaleString('en')} ${noun} for the chosen filters`;
-  await showFilterCounts(run, term, chosen);
+  await showFilterCounts(run, term, chosen, bundles);
 }
 
-/** Counts for the filter panel, once results are shown. Values within a filter add up (any of them), so a chosen filter's counts are those without it. */
-async function showFilterCounts(run: number, term: string, chosen: FilterName[]) {
-  const all = await loadFilters();
-  const bundles = await loadEveryBundle();
-  const countsWith = async (filters: Filters) => (term || Object.keys(filters).length ? (await searchAll(bundles, term || null, filters)).filters : all);
+/** Counts for the filter panel, once results are shown, from the bundles searched. Values within a filter add up (any of them), so a chosen filter's counts are those without it. */
+async function showFilterCounts(run: number, term: string, chosen: FilterName[], bundles: Bundle[]) {
+  await Promise.all(bundles.map(async ({ instance }) => (await instance()).filters()));
+  const countsWith = async (filters: Filters) => (term || Object.keys(filters).length ? (await searchAll(bundles, term || null, filters)).filters : loadFilters());
   const counts = { ...(await countsWith(filtersExcept())) };
   for (const name of chosen) counts[name] = (await countsWith(filtersExcept(name)))[name];
   if (run === latest) renderFilters(counts);
+}
+
+/** A search, and what the page says when it cannot run one (a bundle that did not load, say) instead of searching forever. */
+function runSearch() {
+  search().catch((error: Error) => {
+    list.setAttribute('aria-busy', 'false');
+    status.textContent = `Search could not run (${error.message}). Reload the page to try again.`;
+  });
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -313,12 +358,12 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 function listen() {
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(search, DEBOUNCE_MS);
+    timer = setTimeout(runSearch, DEBOUNCE_MS);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    search();
+    runSearch();
   });
   filterGroups.addEventListener('change', (event) => {
     const box = event.target;
@@ -326,9 +371,9 @@ function listen() {
     const values = selected[box.name as FilterName];
     if (box.checked) values.add(box.value);
     else values.delete(box.value);
-    search();
+    runSearch();
   });
-  order.addEventListener('change', search);
+  order.addEventListener('change', runSearch);
   more.addEventListener('click', async () => {
     more.disabled = true;
     const [first] = await showMore();
@@ -337,7 +382,11 @@ function listen() {
   });
 }
 
-if (lead) {
+if (everyBundle.length) {
+  // What every search needs first, loading while the page is read or typed in.
+  const [first] = searchable;
+  first.words?.instance();
+  first.bundles[0].instance();
   listen();
-  search();
+  runSearch();
 }

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import type { Article } from '../../src/ingest/record.ts';
-import { searchBundleLanguages } from '../../src/lib/language.ts';
+import { searchLanguages } from '../../src/lib/search-bundles.ts';
 import { axeViolations, launchBrowser, recordErrors } from '../support/browser.ts';
 import { buildSite, PROJECT } from '../support/build.ts';
 import { serveStatic } from '../support/server.ts';
@@ -123,7 +123,7 @@ describe('search in every language at once', () => {
   it('writes one Pagefind bundle per language, and the search page loads each, the one with the most articles first', async () => {
     const bundles = (await readdir(join(outDir, 'pagefind'))).sort();
     expect(bundles).toEqual(['ar', 'de', 'en', 'fr', 'ru']);
-    const inOrder = searchBundleLanguages(articles);
+    const inOrder = searchLanguages(articles).map(({ lang }) => lang);
     expect(inOrder[0]).toBe('en');
     expect(inOrder.map((lang) => titlesIn(lang).length)).toEqual(inOrder.map((lang) => titlesIn(lang).length).sort((a, b) => b - a));
     for (const lang of bundles) {
@@ -132,7 +132,8 @@ describe('search in every language at once', () => {
       expect(entry.languages[lang].page_count).toBe(titlesIn(lang).length);
     }
     const page = await open('/search/');
-    expect(await page.locator('#search-form').getAttribute('data-bundles')).toBe(inOrder.map((lang) => `${lang}=/pagefind/${lang}/pagefind.js`).join(' '));
+    const listed = JSON.parse((await page.locator('#search-form').getAttribute('data-bundles'))!);
+    expect(listed).toEqual(inOrder.map((lang) => ({ lang, bundles: [{ id: lang, url: `/pagefind/${lang}/` }] })));
     await page.close();
   });
 
@@ -178,7 +179,7 @@ describe('search in every language at once', () => {
 
   it('loads the bundles of the languages an archive has, and no other (undetermined articles are in the interface language’s)', async () => {
     const { articles: seeded } = await parseSeedDir(join(PROJECT, 'seeds'));
-    const languages = searchBundleLanguages(seeded);
+    const languages = searchLanguages(seeded).map(({ lang }) => lang);
     expect(languages).toEqual(['en']);
     const requested: string[] = [];
     const page = await browser.newPage();

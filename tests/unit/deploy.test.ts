@@ -58,7 +58,10 @@ describe('host files in public/', () => {
       .split('\n')
       .filter((line) => line && !line.startsWith('#'));
     const paths = rules.filter((line) => !line.startsWith(' '));
-    expect(paths).toEqual(['/_astro/*', '/pagefind/:lang/fragment/*', '/pagefind/:lang/index/*', '/pagefind/:lang/filter/*']);
+    expect(paths).toEqual([
+      '/_astro/*',
+      ...['/pagefind/:lang', '/pagefind/:lang/:part'].flatMap((bundle) => ['fragment', 'index', 'filter'].map((folder) => `${bundle}/${folder}/*`)),
+    ]);
     expect(rules.filter((line) => line.startsWith(' '))).toEqual(Array(paths.length).fill('  Cache-Control: public, max-age=31536000, immutable'));
   });
 });

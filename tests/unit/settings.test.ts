@@ -7,7 +7,7 @@ import { ROOT } from './helpers.ts';
 /** Evaluates `expression` with src/consts.ts and src/lib/urls.ts loaded under the given environment; returns its JSON or the error. */
 function withEnv(env: Record<string, string>, expression: string): { value?: unknown; error: string } {
   const script = `const consts = await import('./src/consts.ts'); const urls = await import('./src/lib/urls.ts'); console.log(JSON.stringify(${expression}));`;
-  const { SITE_URL: _url, SITE_NAME: _name, ...inherited } = process.env;
+  const { SITE_URL: _url, SITE_NAME: _name, SEARCH_BUNDLE_SIZE: _size, ...inherited } = process.env;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: { ...inherited, ...env }, encoding: 'utf8' });
   return { value: run.status === 0 ? JSON.parse(run.stdout) : undefined, error: run.stderr };
 }
@@ -43,7 +43,15 @@ describe('site settings', { timeout: 30_000 }, () => {
   it('refuse an address that is not http(s), naming the setting', () => {
     const { value, error } = withEnv({ SITE_URL: 'ftp://example.org/' }, 'consts.SITE_URL');
     expect(value).toBeUndefined();
-    expect(error).toMatch(/site settings \(site\.config\.ts, SITE_NAME, SITE_URL\): url: expected an http\(s\) address/);
+    expect(error).toMatch(/site settings \(site\.config\.ts, SITE_NAME, SITE_URL, SEARCH_BUNDLE_SIZE\): url: expected an http\(s\) address/);
+  });
+
+  it('take the articles per search bundle from site.config.ts or SEARCH_BUNDLE_SIZE, a whole number above 0', () => {
+    expect(withEnv({}, 'consts.SEARCH_BUNDLE_SIZE').value).toBe(5000);
+    expect(withEnv({ SEARCH_BUNDLE_SIZE: '20' }, 'consts.SEARCH_BUNDLE_SIZE').value).toBe(20);
+    const { value, error } = withEnv({ SEARCH_BUNDLE_SIZE: 'many' }, 'consts.SEARCH_BUNDLE_SIZE');
+    expect(value).toBeUndefined();
+    expect(error).toMatch(/searchBundleSize: /);
   });
 });
 
