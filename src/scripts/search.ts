@@ -275,7 +275,7 @@ function keepInAddress(term: string) {
   for (const name of names) for (const value of selected[name]) next.append(name, value);
   if (order.value) next.set('sort', order.value);
   const query = next.toString();
-  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  history.replaceState(null, '', `${query ? `?${query}` : location.pathname}${location.hash}`);
 }
 
 /** The first page of results, unless those are already the ones on screen (the lead bundle's, say, which the others did not change). */

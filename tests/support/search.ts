@@ -10,7 +10,8 @@ export async function resultTitles(page: Page): Promise<string[]> {
   const titles = page.locator('.result > h3');
   for (let shown = await titles.count(); shown < total; shown = await titles.count()) {
     await page.locator('#more-results').click();
-    await expect.poll(() => titles.count()).toBeGreaterThan(shown);
+    // A page of results loads its fragments first: on a busy machine that takes more than poll's default second.
+    await expect.poll(() => titles.count(), { timeout: 15_000 }).toBeGreaterThan(shown);
   }
   expect(await titles.count()).toBe(total);
   return (await titles.allTextContents()).map((title) => title.trim());
