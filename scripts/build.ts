@@ -9,13 +9,15 @@
  *    first and starts up while the seeds are parsed, then waits for the records); pages whose
  *    data and code did not change since the last build come from Astro's cache
  *    (src/lib/cache-key.ts, scripts/lib/page-cache.ts). Its line per page becomes a progress line.
- * 3. Pagefind indexes the article pages, one bundle per language.
+ * 3. Pagefind indexes the article pages, bundle by bundle (src/lib/search-bundles.ts), each as
+ *    soon as Astro has written its pages: Astro renders them in that order, so most bundles are
+ *    indexed on the second core while Astro renders the rest.
  * 4. The nothing-lost check compares the pages and the search index with the seeds.
  * 5. The seed folder's permalinks.json gains the articles built for the first time
  *    (src/ingest/permalinks.ts), so their addresses never change.
  *
- * Steps 3 and 4 run after Astro's process has exited, so their memory never adds to Astro's;
- * the check of the pages runs on a second thread while Pagefind indexes them.
+ * Step 4 runs after Astro's process has exited, so its memory never adds to Astro's; the check
+ * of the pages runs on a second thread while Pagefind indexes the last bundles.
  * Arguments go to `astro build`: `npm run build -- --force` renders every page again (and
  * indexes every page again).
  */
@@ -67,6 +69,8 @@ function astroEnv(): NodeJS.ProcessEnv {
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
+/** When Astro's process exited (the search index goes on after it). */
+let astroFinished: number | undefined;
 await holdBuildLock((message) => log('build', message));
 // Astro starts up while the seeds are parsed; its loader waits for the records (src/ingest/handover.ts).
 await rm(HANDOVER_FILE, { force: true });
@@ -92,6 +96,29 @@ if (!force && isBuilt(dist, inputs)) {
   recordBuilt(dist, inputs);
 }
 
+/**
+ * Step 3. It starts with Astro: each bundle of article pages is indexed as soon as Astro has
+ * written them, on the second core while Astro renders the rest (Astro's progress line has the
+ * terminal meanwhile); the bundles whose pages came from Astro's cache wait for its end.
+ */
+async function indexPages() {
+  const started = performance.now();
+  const indexing = progress('search-index', 'pages indexed', articles.length);
+  const { pages, reused } = await indexSearch(next, articles, {
+    reuse: !force,
+    ready: astro.whenWritten,
+    onProgress: (done) => {
+      if (astroFinished) indexing.update(done);
+    },
+    onWrite: (bundle, count) => indexing.note(`writing the ${bundle} bundle of ${count.toLocaleString('en')} page${count === 1 ? '' : 's'} (its fragments, index and filters)`),
+  });
+  const finished = performance.now();
+  const total = [...pages.values()].reduce((sum, count) => sum + count, 0);
+  const perBundle = [...pages].map(([bundle, count]) => `${bundle} ${count}`).join(', ');
+  const kept = reused.length ? `; kept from the last build, their pages unchanged: ${reused.join(', ')}` : '';
+  indexing.finish(`indexed ${total} pages in ${Math.round(finished - started)} ms, ${Math.round(finished - (astroFinished ?? finished))} ms after Astro (${perBundle}${kept})`);
+}
+
 /** Steps 2 to 4, into a new folder that replaces the site at `dist` once every step has succeeded. */
 async function buildSite() {
   await rm(next, { recursive: true, force: true });
@@ -99,29 +126,25 @@ async function buildSite() {
   const prefilled = beforeAstro(next, { force });
   if (prefilled.linked.length) log('page-cache', `linked ${prefilled.linked.length} pages from Astro's cache in ${Math.round(performance.now() - linking)} ms`);
   await handOver(HANDOVER_FILE, SEEDS_DIR, records);
+  const searchIndexed = indexPages();
+  searchIndexed.catch(() => {}); // Its failure is told once Astro has finished.
   const built = await astro.finished;
+  astroFinished = performance.now();
   const pruned = afterAstro(next, prefilled, built.code === 0);
-  if (built.code !== 0) await fail(`astro build failed (${built.reason})`);
+  if (built.code !== 0) {
+    await searchIndexed.catch(() => {}); // It stops at the bundle whose pages Astro did not write.
+    await fail(`astro build failed (${built.reason})`);
+  }
   if (pruned) log('page-cache', `removed ${pruned} linked pages that the build no longer has`);
 
   try {
-    const indexPages = async () => {
-      const started = performance.now();
-      const indexing = progress('search-index', 'pages indexed', articles.length);
-      const { pages, reused } = await indexSearch(next, articles, {
-        reuse: !force,
-        onProgress: (done) => indexing.update(done),
-        onWrite: (bundle, count) => indexing.note(`writing the ${bundle} bundle of ${count.toLocaleString('en')} page${count === 1 ? '' : 's'} (its fragments, index and filters)`),
-      });
-      const total = [...pages.values()].reduce((sum, count) => sum + count, 0);
-      const perBundle = [...pages].map(([bundle, count]) => `${bundle} ${count}`).join(', ');
-      const kept = reused.length ? `; kept from the last build, their pages unchanged: ${reused.join(', ')}` : '';
-      indexing.finish(`indexed ${total} pages in ${Math.round(performance.now() - started)} ms (${perBundle}${kept})`);
-    };
-    // The pages are checked on the second core while Pagefind indexes them; the index once it is written.
-    const [, checked] = await Promise.all([indexPages(), checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE })]);
+    // The pages are checked on a second thread while Pagefind writes its last bundles; the index once it is written.
+    const [indexFailures, checked] = await Promise.all([
+      searchIndexed.then(() => checkSearchIndex(next, articles)),
+      checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE }),
+    ]);
     const { summary } = checked;
-    const failures = [...checked.failures, ...checkSearchIndex(next, articles)];
+    const failures = [...checked.failures, ...indexFailures];
     if (failures.length) {
       const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
       const more = failures.length > 20 ? `\n  … and ${failures.length - 20} more` : '';

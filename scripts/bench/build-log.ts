@@ -6,7 +6,8 @@
  *   `generating static routes`, the first `✓ Completed in` after it, `[build] N page(s) built in X`,
  *   and its route-conflict warnings;
  * - the loader: `[seed-loader] N articles from`;
- * - scripts/build.ts: `[parse] N articles from DIR in X ms`, `[search-index] indexed N pages in X ms`,
+ * - scripts/build.ts: `[parse] N articles from DIR in X ms`, `[search-index] indexed N pages in X ms,
+ *   Y ms after Astro` (without `, Y ms after Astro` in logs of builds that indexed only after Astro),
  *   `[check-site] N articles`.
  */
 import type { TimedLine } from './proc.ts';
@@ -26,11 +27,11 @@ export interface BuildPhases {
   bundleSeconds: number | null;
   /** `generating static routes` → its `✓ Completed in`: rendering every page to HTML. */
   renderSeconds: number | null;
-  /** Pages rendered → Pagefind starts: the rest of Astro (sitemap, integrations, exit). */
+  /** Pages rendered → Astro's exit: the rest of Astro (sitemap, integrations, exit). */
   postRenderSeconds: number | null;
-  /** As the search-index step logs it. */
+  /** Astro's exit → the search index written: what Pagefind adds after Astro (most bundles are indexed while Astro renders). */
   pagefindSeconds: number | null;
-  /** Pagefind done → `[check-site]`: the nothing-lost check. */
+  /** The search index written → `[check-site]`: the rest of the nothing-lost check. */
   checkSeconds: number | null;
   /** The check done → process exit: the swap into place, permalinks. */
   exitSeconds: number | null;
@@ -41,6 +42,8 @@ export interface BuildLog {
   astroPages: number | null;
   astroSeconds: number | null;
   pagefindPages: number | null;
+  /** The search-index step from its start (with Astro's) to its end. */
+  pagefindTotalSeconds: number | null;
   loaderArticles: number | null;
   phases: BuildPhases;
   /** Astro's "Could not render X from route A as it conflicts with higher priority route B". */
@@ -65,7 +68,7 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
     return line ? { at: line.at, match: line.text.match(pattern)! } : null;
   };
   const built = first(/\[build\] (\d+) page\(s\) built in ((?:\d+m\s*)?[\d.]+(?:ms|s)|\d+m)\b/);
-  const indexed = first(/\[search-index\] indexed (\d+) pages in (\d+) ms/);
+  const indexed = first(/\[search-index\] indexed (\d+) pages in (\d+) ms(?:, (\d+) ms after Astro)?/);
   const checked = first(/\[check-site\] \d+ articles/);
   const loaded = first(/\[seed-loader\] (\d+) articles from/);
   const parsed = first(/\[parse\] \d+ articles from .* in \d+ ms/);
@@ -74,8 +77,8 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
   const bundling = first(/Building static entrypoints/);
   const generating = first(/generating static routes/);
   const rendered = generating && first(/✓ Completed in/, generating.at);
-  const pagefindSeconds = indexed && Number(indexed.match[2]) / 1000;
-  const pagefindStarted = indexed && { at: indexed.at - pagefindSeconds! * 1000 };
+  const pagefindSeconds = indexed && Number(indexed.match[3] ?? indexed.match[2]) / 1000;
+  const astroExited = indexed && { at: indexed.at - pagefindSeconds! * 1000 };
   const span = (from: { at: number } | null, to: { at: number } | null) => (from && to ? round((to.at - from.at) / 1000, 3) : null);
   const later = (a: { at: number } | null, b: { at: number } | null) => (a && b ? (a.at > b.at ? a : b) : b);
   const conflicts = lines.filter((line) => /conflicts with higher priority route/.test(line.text)).map((line) => line.text.replace(/^[\d:]+ /, '').trim());
@@ -83,6 +86,7 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
     astroPages: built && Number(built.match[1]),
     astroSeconds: built && seconds(built.match[2]),
     pagefindPages: indexed && Number(indexed.match[1]),
+    pagefindTotalSeconds: indexed && Number(indexed.match[2]) / 1000,
     loaderArticles: loaded && Number(loaded.match[1]),
     phases: {
       parseSeconds: span({ at: 0 }, parsed),
@@ -91,7 +95,7 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
       prepareSeconds: span(synced, bundling),
       bundleSeconds: span(bundling, generating),
       renderSeconds: span(generating, rendered),
-      postRenderSeconds: span(rendered, pagefindStarted),
+      postRenderSeconds: span(rendered, astroExited),
       pagefindSeconds,
       checkSeconds: span(indexed, checked),
       exitSeconds: span(checked, { at: wallSeconds * 1000 }),

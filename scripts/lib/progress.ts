@@ -1,6 +1,16 @@
+/** Whether a progress line is drawn on the terminal, to be cleared before anything else is printed. */
+let drawn = false;
+
+/** A line of the log as it is, below any progress line (which its next update draws again). */
+export function print(line: string): void {
+  if (drawn) process.stdout.write('\r\x1b[2K');
+  drawn = false;
+  console.log(line);
+}
+
 /** A build log line in Astro's style (`16:02:47 [step] message`), so the build reads as one log. */
 export function log(step: string, message: string): void {
-  console.log(`${new Date().toTimeString().slice(0, 8)} [${step}] ${message}`);
+  print(`${new Date().toTimeString().slice(0, 8)} [${step}] ${message}`);
 }
 
 /** How often a progress line is printed where it cannot be redrawn (CI, a file). */
@@ -24,21 +34,21 @@ export interface Progress {
  */
 export function progress(step: string, noun: string, total?: number): Progress {
   const redraw = process.stdout.isTTY === true;
-  // From the first item on: what comes before it (a process starting) would spoil the rate.
-  let started: number | undefined;
+  // From the first update on: what comes before it (a process starting, items done while the
+  // progress was not shown) would spoil the rate.
+  let started: { at: number; done: number } | undefined;
   let shownAt = 0;
-  let drawn = false;
   const line = (done: number) => {
-    const seconds = (performance.now() - started!) / 1000;
+    const seconds = (performance.now() - started!.at) / 1000;
     const count = total === undefined ? `${done.toLocaleString('en')} ${noun}` : `${done.toLocaleString('en')} of ${total.toLocaleString('en')} ${noun}`;
-    if (done === 0 || seconds < 1) return count;
-    const rate = done / seconds;
+    if (done === started!.done || seconds < 1) return count;
+    const rate = (done - started!.done) / seconds;
     return total === undefined ? `${count}, ${Math.round(rate).toLocaleString('en')} a second` : `${count}, about ${Math.ceil((total - done) / rate)} s left`;
   };
   return {
     update(done) {
       const now = performance.now();
-      started ??= shownAt = now;
+      started ??= { at: (shownAt = now), done };
       if (now - shownAt < (redraw ? REDRAW_EVERY_MS : PLAIN_EVERY_MS)) return;
       shownAt = now;
       if (redraw) {
@@ -49,13 +59,10 @@ export function progress(step: string, noun: string, total?: number): Progress {
       }
     },
     note(message) {
-      if (drawn) process.stdout.write('\r\x1b[2K');
-      drawn = false;
       shownAt = 0;
       log(step, message);
     },
     finish(message) {
-      if (drawn) process.stdout.write('\r\x1b[2K');
       log(step, message);
     },
   };

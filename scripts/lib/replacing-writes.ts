@@ -15,6 +15,12 @@
  * A page written a second time with the same body (Astro writes each page it renders to the site
  * and to its cache) becomes a hard link to the first.
  *
+ * Each file written outside the cache is told to the build as soon as it is in place, a path a
+ * line on the file descriptor the environment variable WRITES_FD names (when it does), so that
+ * the build can index a bundle of pages for search while the others render. Synchronously too:
+ * Astro's render rarely lets its event loop poll, and a message left queued there reaches the
+ * build only when the render is over.
+ *
  * Only calls the synchronous functions can take (a path, and a string or bytes) change; any other
  * goes to the original. Results and errors are the original's, as a promise.
  */
@@ -22,6 +28,7 @@ import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WRITES_FD } from './astro-build.ts';
 import { PAGE_CACHE } from './page-cache.ts';
 
 const { writeFile, mkdir, copyFile } = fs.promises;
@@ -68,6 +75,12 @@ function siteCopy(path: string, data: string | NodeJS.ArrayBufferView): string |
   return recent.find((write) => write.path.endsWith(relative) && write.data === data)?.path;
 }
 
+const writesFd = process.env[WRITES_FD] === undefined ? undefined : Number(process.env[WRITES_FD]);
+
+function tellBuild(path: string): void {
+  if (writesFd !== undefined && !path.startsWith(`${PAGE_CACHE}${sep}`)) fs.writeSync(writesFd, `${path}\n`);
+}
+
 function remember(path: string, data: string | NodeJS.ArrayBufferView): void {
   if (path.startsWith(`${PAGE_CACHE}${sep}`)) return;
   recent.push({ path, data });
@@ -94,12 +107,16 @@ fs.promises.writeFile = (file, data, options) => {
       fs.writeFileSync(temporary, data, options as fs.WriteFileOptions);
     });
     if (options === undefined) remember(path, data);
+    tellBuild(path);
   });
 };
 fs.promises.copyFile = (source, destination, mode) => {
   const path = asPath(destination);
   if (path === undefined || asPath(source) === undefined || ((mode ?? 0) & fs.constants.COPYFILE_EXCL) !== 0) return copyFile(source, destination, mode);
-  return inPromise(() => replace(path, (temporary) => fs.copyFileSync(source, temporary, mode)));
+  return inPromise(() => {
+    replace(path, (temporary) => fs.copyFileSync(source, temporary, mode));
+    tellBuild(path);
+  });
 };
 fs.promises.mkdir = ((path: fs.PathLike, options?: fs.MakeDirectoryOptions | fs.Mode | null) =>
   asPath(path) === undefined ? mkdir(path, options) : inPromise(() => fs.mkdirSync(path, options))) as typeof mkdir;

@@ -26,6 +26,8 @@ export interface IndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called when a bundle's pages are read and Pagefind starts writing it (a third of the time or more). */
   onWrite?: (bundle: string, pages: number) => void;
+  /** Resolves once these pages of the site are final; a bundle waits for its pages (`astroBuild`'s `whenWritten`). */
+  ready?: (pages: string[]) => Promise<void>;
 }
 
 export interface Indexed {
@@ -46,9 +48,11 @@ export interface Indexed {
  * into a folder of their own beside the site, in steps of PAGES_PER_STEP, and Pagefind reads
  * those folders; their paths are the pages' paths in the site, so the URLs are the same. A
  * bundle whose pages did not change since a build that kept it is put back instead
- * (search-cache.ts) when `reuse` allows. Any error throws.
+ * (search-cache.ts) when `reuse` allows. Bundles are taken in the order the site's article pages
+ * render (`inSearchOrder`), each as soon as its pages are `ready`, so that most are indexed on the
+ * second core while Astro renders the rest. Any error throws.
  */
-export async function indexSearch(site: string, articles: Article[], { reuse, onProgress, onWrite }: IndexOptions): Promise<Indexed> {
+export async function indexSearch(site: string, articles: Article[], { reuse, onProgress, onWrite, ready }: IndexOptions): Promise<Indexed> {
   const staging = `${site}.search-pages`;
   const indexed: Indexed = { pages: new Map(), reused: [] };
   const folderOf = (bundle: SearchBundle<Article>) => join(site, outputPath(bundle.url));
@@ -104,6 +108,7 @@ export async function indexSearch(site: string, articles: Article[], { reuse, on
       const digests = [];
       for (const bundle of bundles) {
         const sourcePaths = bundle.articles.map((article) => join(outputPath(articleUrl(article.slug)), 'index.html'));
+        await ready?.(sourcePaths.map((path) => join(site, path)));
         const digest = bundleDigest(site, sourcePaths);
         digests.push(digest);
         indexed.pages.set(bundle.id, sourcePaths.length);

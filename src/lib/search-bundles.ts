@@ -59,3 +59,8 @@ export function searchLanguages<A extends { slug: string; lang: string; date: st
 function bundle<A>(id: string, articles: A[]): SearchBundle<A> {
   return { id, url: searchBundleUrl(id), articles };
 }
+
+/** The articles bundle by bundle, in the order the search index is written: the order their pages render in, so each bundle is indexed as soon as its pages are. */
+export function inSearchOrder<A extends { slug: string; lang: string; date: string | null }>(articles: A[], bundleSize = SEARCH_BUNDLE_SIZE): A[] {
+  return searchLanguages(articles, bundleSize).flatMap(({ bundles }) => bundles.flatMap((bundle) => bundle.articles));
+}

@@ -14,14 +14,14 @@ const LOG = lines([
   [6_100, '  ├─ /articles/a/index.html (+2ms)'],
   [9_000, '16:35:08 ✓ Completed in 3.00s.'],
   [9_500, '16:35:08 [build] 442 page(s) built in 8.50s'],
-  [12_000, '16:35:11 [search-index] indexed 200 pages in 1500 ms (en 200)'],
+  [12_000, '16:35:11 [search-index] indexed 200 pages in 7000 ms, 1500 ms after Astro (en 200)'],
   [12_400, '16:35:11 [check-site] 200 articles, 442 pages, every article in the search index: nothing lost'],
 ]);
 
 describe('analyseLog', () => {
   it('reads every phase, the page counts and the times the build logs', () => {
     const log = analyseLog(LOG, 13);
-    expect(log).toMatchObject({ astroPages: 442, astroSeconds: 8.5, pagefindPages: 200, loaderArticles: 200 });
+    expect(log).toMatchObject({ astroPages: 442, astroSeconds: 8.5, pagefindPages: 200, pagefindTotalSeconds: 7, loaderArticles: 200 });
     expect(log.phases).toEqual({
       parseSeconds: 0.6,
       startupSeconds: 0.4,
@@ -44,6 +44,11 @@ describe('analyseLog', () => {
     expect(log.phases.postRenderSeconds).toBeNull();
     expect(log.phases).toMatchObject({ contentSyncSeconds: 2, pagefindSeconds: 1.5, checkSeconds: 0.4 });
     expect(analyseLog([], 1).phases.exitSeconds).toBeNull();
+  });
+
+  it('reads a log from before the search index was written beside the render: all of it after Astro', () => {
+    const log = analyseLog(LOG.map((line) => ({ ...line, text: line.text.replace('7000 ms, 1500 ms after Astro', '1500 ms') })), 13);
+    expect(log).toMatchObject({ pagefindTotalSeconds: 1.5, phases: { postRenderSeconds: 1.5, pagefindSeconds: 1.5 } });
   });
 
   it("takes Astro's durations in minutes too", () => {

@@ -2,7 +2,7 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { indexChunkWords } from '../../scripts/lib/pagefind-words.ts';
-import { searchLanguages } from '../../src/lib/search-bundles.ts';
+import { inSearchOrder, searchLanguages } from '../../src/lib/search-bundles.ts';
 
 interface Stub {
   slug: string;
@@ -70,5 +70,12 @@ describe('indexChunkWords', () => {
 
   it('says which file is not an index chunk', () => {
     expect(() => indexChunkWords(Buffer.from('{"url":"/"}'), 'pagefind/en/index/x.pf_index')).toThrow('pagefind/en/index/x.pf_index: not a Pagefind index chunk');
+  });
+});
+
+describe('inSearchOrder', () => {
+  it('gives the articles bundle by bundle, as the build indexes them (and the article pages render)', () => {
+    const all = [...articles('en', null, 2), ...articles('fr', '2016', 1), ...articles('en', '2014-05', 2), ...articles('en', '2016', 2)];
+    expect(inSearchOrder(all, 5).map(({ slug }) => slug)).toEqual(['en-2016-0', 'en-2016-1', 'en-2014-05-0', 'en-2014-05-1', 'en-undated-0', 'en-undated-1', 'fr-2016-0']);
   });
 });
