@@ -8,7 +8,8 @@
  * 2. `astro build` renders the pages from those records (src/ingest/handover.ts: Astro is started
  *    first and starts up while the seeds are parsed, then waits for the records); pages whose
  *    data and code did not change since the last build come from Astro's cache
- *    (src/lib/cache-key.ts, scripts/lib/page-cache.ts). Its line per page becomes a progress line.
+ *    (src/lib/cache-key.ts, scripts/lib/page-cache.ts), put in place on another thread while the
+ *    seeds are parsed. Its line per page becomes a progress line.
  * 3. Pagefind indexes the article pages, bundle by bundle (src/lib/search-bundles.ts), each as
  *    soon as Astro has written its pages: Astro renders them in that order, so most bundles are
  *    indexed on the second core while Astro renders the rest.
@@ -38,7 +39,8 @@ import { checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
 import { BUILD_CACHE } from './lib/files.ts';
 import { buildInputs, isBuilt, recordBuilt } from './lib/last-build.ts';
-import { afterAstro, beforeAstro } from './lib/page-cache.ts';
+import { abandon, afterAstro } from './lib/page-cache.ts';
+import { prefillOnWorker } from './lib/prefill-worker.ts';
 import { log, progress } from './lib/progress.ts';
 import { indexSearch } from './lib/search-index.ts';
 
@@ -51,6 +53,8 @@ const LANGUAGES_FILE = join(BUILD_CACHE, 'languages.json');
 
 async function fail(message: string): Promise<never> {
   astro.stop();
+  await prefilling.catch(() => {});
+  if (astroFinished === undefined) abandon(); // Astro never had the records.
   await Promise.all([rm(next, { recursive: true, force: true }), rm(HANDOVER_FILE, { force: true })]);
   console.error(`build: ${message}; ${existsSync(dist) ? 'the previous dist/ is left as it was' : 'no dist/ written'}`);
   process.exit(1);
@@ -74,7 +78,10 @@ let astroFinished: number | undefined;
 await holdBuildLock((message) => log('build', message));
 // Astro starts up while the seeds are parsed; its loader waits for the records (src/ingest/handover.ts).
 await rm(HANDOVER_FILE, { force: true });
-const astro = astroBuild([...args, '--outDir', next], { ...astroEnv(), ...handoverEnv(HANDOVER_FILE) });
+const astro = astroBuild(next, args, { ...astroEnv(), ...handoverEnv(HANDOVER_FILE) });
+// And the pages Astro's cache holds go in place on another thread meanwhile (scripts/lib/page-cache.ts).
+const prefilling = prefillOnWorker({ site: next, force });
+prefilling.catch(() => {}); // Its failure is told when the build needs the pages.
 const parsing = performance.now();
 rememberLanguages(LANGUAGES_FILE, { fresh: force });
 const { articles, problems } = await parseSeedDir(SEEDS_DIR);
@@ -90,23 +97,35 @@ const inputs = buildInputs(records, args);
 if (!force && isBuilt(dist, inputs)) {
   astro.stop();
   await astro.finished;
+  // The pages put in place for it go.
+  await prefilling.catch(() => {});
+  abandon();
+  await deleteInBackground(next);
   log('build', `nothing changed since the last build (seeds, code, settings): ${dist} is left as it is; \`npm run build -- --force\` builds it again`);
 } else {
   await buildSite();
   recordBuilt(dist, inputs);
 }
 
+/** Deletes a folder in a process of its own: tens of thousands of files take a while on some disks, and nothing waits for them. */
+async function deleteInBackground(folder: string) {
+  if (!existsSync(folder)) return;
+  const doomed = `${folder}.old-${Date.now()}-${process.pid}`;
+  await rename(folder, doomed);
+  spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', doomed], { detached: true, stdio: 'ignore' }).unref();
+}
+
 /**
- * Step 3. It starts with Astro: each bundle of article pages is indexed as soon as Astro has
- * written them, on the second core while Astro renders the rest (Astro's progress line has the
- * terminal meanwhile); the bundles whose pages came from Astro's cache wait for its end.
+ * Step 3. It starts with Astro: each bundle of article pages is indexed (or put back) as soon as
+ * Astro has written its pages or found them unchanged, on the second core while Astro renders the
+ * rest (Astro's progress line has the terminal meanwhile).
  */
 async function indexPages() {
   const started = performance.now();
   const indexing = progress('search-index', 'pages indexed', articles.length);
   const { pages, reused } = await indexSearch(next, articles, {
     reuse: !force,
-    ready: astro.whenWritten,
+    ready: astro.whenFinal,
     onProgress: (done) => {
       if (astroFinished) indexing.update(done);
     },
@@ -121,10 +140,8 @@ async function indexPages() {
 
 /** Steps 2 to 4, into a new folder that replaces the site at `dist` once every step has succeeded. */
 async function buildSite() {
-  await rm(next, { recursive: true, force: true });
-  const linking = performance.now();
-  const prefilled = beforeAstro(next, { force });
-  if (prefilled.linked.length) log('page-cache', `linked ${prefilled.linked.length} pages from Astro's cache in ${Math.round(performance.now() - linking)} ms`);
+  const prefilled = await prefilling.catch((error: Error) => fail(`could not put the cached pages in place: ${error.message}`));
+  if (prefilled.linked.length) log('page-cache', `linked ${prefilled.linked.length} pages from Astro's cache, beside the parse`);
   await handOver(HANDOVER_FILE, SEEDS_DIR, records);
   const searchIndexed = indexPages();
   searchIndexed.catch(() => {}); // Its failure is told once Astro has finished.
@@ -156,15 +173,8 @@ async function buildSite() {
   }
 
   await rm(HANDOVER_FILE, { force: true });
-  if (existsSync(dist)) {
-    const old = `${dist}.old-${Date.now()}-${process.pid}`;
-    await rename(dist, old);
-    await rename(next, dist);
-    // Deleting tens of thousands of files takes a while on some disks, and the new site is already in place.
-    spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', old], { detached: true, stdio: 'ignore' }).unref();
-  } else {
-    await rename(next, dist);
-  }
+  if (existsSync(dist)) await deleteInBackground(dist);
+  await rename(next, dist);
   log('build', `${dist} is ready`);
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { resolve as absolute } from 'node:path';
+import { join, resolve as absolute } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { print, progress } from './progress.ts';
@@ -16,41 +16,42 @@ const PAGE = /[├└]─ /g;
 const PAGE_END = /^\s*(?:\([+\d.ms ]+\)\s*|\((?:cached|restored)\)\s*)+$/;
 /** A page Astro took from its incremental-build cache. */
 const REUSED = /\((?:cached|restored)\)/g;
+/** The same, with its path in the output folder (Astro logs both at once). */
+const REUSED_PAGE = /[├└]─ (\S+) \((?:cached|restored)\)/g;
 
 export interface AstroBuild {
   /** The exit code once Astro has exited (a signal counts as a failure), and why. */
   finished: Promise<{ code: number; reason: string }>;
   /** Ends the build before it is done. */
   stop: () => void;
-  /**
-   * Resolves once Astro has written every one of these files in this build, or has finished
-   * without writing them (they are the pages it took from its cache); rejects if it failed.
-   */
-  whenWritten: (paths: string[]) => Promise<void>;
-}
-
-/** A wait for files Astro has not written yet. */
-interface Waiting {
-  missing: Set<string>;
-  resolve: () => void;
+  /** Resolves once each of these files is final (see FinalFiles), or Astro has succeeded; rejects if it failed. */
+  whenFinal: (paths: string[]) => Promise<void>;
 }
 
 /**
- * `astro build ARGS` in a child process whose file writes replace files rather than write into
- * them and are told to this process as they are done, its log as it comes but for the line per
- * page (60,000 of them at 50,000 articles), which becomes one progress line.
+ * `astro build ARGS --outDir OUT_DIR` in a child process whose file writes replace files rather
+ * than write into them and are told to this process as they are done, its log as it comes but for
+ * the line per page (60,000 of them at 50,000 articles), which becomes one progress line.
  */
-export function astroBuild(args: string[], env: NodeJS.ProcessEnv): AstroBuild {
-  const child = spawn(process.execPath, ['--import', REPLACING_WRITES, 'node_modules/astro/bin/astro.mjs', 'build', ...args], {
+export function astroBuild(outDir: string, args: string[], env: NodeJS.ProcessEnv): AstroBuild {
+  const child = spawn(process.execPath, ['--import', REPLACING_WRITES, 'node_modules/astro/bin/astro.mjs', 'build', ...args, '--outDir', outDir], {
     stdio: ['ignore', 'pipe', 'inherit', 'pipe'],
     env: { ...env, [WRITES_FD]: '3' },
   });
+  const finished = new Promise<{ code: number; reason: string }>((resolve) => {
+    child.on('error', (error) => resolve({ code: 1, reason: error.message }));
+    child.on('close', (code, signal) => resolve({ code: code ?? 1, reason: signal ? `killed by ${signal}` : `exit code ${code}` }));
+  });
+  const final = new FinalFiles(finished);
+  createInterface({ input: child.stdio[3] as Readable }).on('line', (path) => final.add(path));
+
   const pages = progress('build', 'files written');
   let [written, reused] = [0, 0];
   let rendering = false;
   createInterface({ input: child.stdout! }).on('line', (line) => {
     const count = line.match(PAGE)?.length ?? 0;
     reused += line.match(REUSED)?.length ?? 0;
+    for (const path of reusedPages(line)) final.add(join(outDir, path));
     if (count) {
       written += count;
       rendering = true;
@@ -61,37 +62,43 @@ export function astroBuild(args: string[], env: NodeJS.ProcessEnv): AstroBuild {
       print(line);
     }
   });
-  const finished = new Promise<{ code: number; reason: string }>((resolve) => {
-    child.on('error', (error) => resolve({ code: 1, reason: error.message }));
-    child.on('close', (code, signal) => resolve({ code: code ?? 1, reason: signal ? `killed by ${signal}` : `exit code ${code}` }));
-  });
+  return { finished, stop: () => child.kill(), whenFinal: (paths) => final.whenFinal(paths) };
+}
 
-  return { finished, stop: () => child.kill(), whenWritten: waitForFiles(child.stdio[3] as Readable, finished) };
+/** The pages a line of Astro's log says it took from its cache, as paths in its output folder. */
+export function reusedPages(line: string): string[] {
+  return [...line.matchAll(REUSED_PAGE)].map(([, path]) => path);
 }
 
 /**
- * `whenWritten` over `reports` (a path a line, as replacing-writes.ts tells them) and the build's
- * end: a wait for some paths ends when each has been told, or when the build has succeeded; it
- * fails when the build has failed.
+ * The files of Astro's output that are final: written in this build (as replacing-writes.ts tells
+ * them) or found unchanged (as Astro logs them). A wait for some files ends when each is final, or
+ * when the build has succeeded (then every file is); it fails when the build has failed.
  */
-export function waitForFiles(reports: Readable, finished: Promise<{ code: number; reason: string }>): (paths: string[]) => Promise<void> {
-  const done = new Set<string>();
-  let waiting: Waiting[] = [];
-  createInterface({ input: reports }).on('line', (path) => {
-    done.add(path);
-    for (const wait of waiting) {
+export class FinalFiles {
+  #final = new Set<string>();
+  #waiting: { missing: Set<string>; resolve: () => void }[] = [];
+  #succeeded: Promise<void>;
+
+  constructor(finished: Promise<{ code: number; reason: string }>) {
+    this.#succeeded = finished.then(({ code, reason }) => {
+      if (code !== 0) throw new Error(`astro build failed (${reason})`);
+    });
+    this.#succeeded.catch(() => {}); // A failed build is told by `finished`; this only ends the waits.
+  }
+
+  add(path: string): void {
+    this.#final.add(path);
+    for (const wait of this.#waiting) {
       wait.missing.delete(path);
       if (!wait.missing.size) wait.resolve();
     }
-    waiting = waiting.filter((wait) => wait.missing.size);
-  });
-  const succeeded = finished.then(({ code, reason }) => {
-    if (code !== 0) throw new Error(`astro build failed (${reason})`);
-  });
-  succeeded.catch(() => {}); // A failed build is told by `finished`; this only ends the waits.
-  return (paths) => {
-    const missing = new Set(paths.map((path) => absolute(path)).filter((path) => !done.has(path)));
+    this.#waiting = this.#waiting.filter((wait) => wait.missing.size);
+  }
+
+  whenFinal(paths: string[]): Promise<void> {
+    const missing = new Set(paths.map((path) => absolute(path)).filter((path) => !this.#final.has(path)));
     if (!missing.size) return Promise.resolve();
-    return Promise.race([succeeded, new Promise<void>((settle) => waiting.push({ missing, resolve: settle }))]);
-  };
+    return Promise.race([this.#succeeded, new Promise<void>((resolve) => this.#waiting.push({ missing, resolve }))]);
+  }
 }

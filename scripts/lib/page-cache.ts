@@ -40,6 +40,11 @@ export function beforeAstro(site: string, { force }: { force: boolean }): Prefil
   return { linked, since: statSync(MARKER).mtimeMs };
 }
 
+/** Ends the mark of a build that stopped before Astro had the records, so rendered nothing. */
+export function abandon(): void {
+  rmSync(MARKER, { force: true });
+}
+
 /** Ends the mark; after a successful build, removes the pages put in place that this build does not have, and returns how many. */
 export function afterAstro(site: string, { linked, since }: Prefilled, succeeded: boolean): number {
   if (!succeeded) forgetIfWrittenAfter(since);

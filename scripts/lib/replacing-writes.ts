@@ -77,6 +77,11 @@ function siteCopy(path: string, data: string | NodeJS.ArrayBufferView): string |
 
 const writesFd = process.env[WRITES_FD] === undefined ? undefined : Number(process.env[WRITES_FD]);
 
+// Astro's log goes to the build through a pipe, which Node writes to asynchronously: lines still
+// queued when Astro's process exits (the build busy reading the pages just written) would be
+// lost. Blocking writes wait for the build to read them instead.
+(process.stdout as unknown as { _handle?: { setBlocking?: (blocking: boolean) => void } })._handle?.setBlocking?.(true);
+
 function tellBuild(path: string): void {
   if (writesFd !== undefined && !path.startsWith(`${PAGE_CACHE}${sep}`)) fs.writeSync(writesFd, `${path}\n`);
 }

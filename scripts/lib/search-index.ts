@@ -26,7 +26,7 @@ export interface IndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called when a bundle's pages are read and Pagefind starts writing it (a third of the time or more). */
   onWrite?: (bundle: string, pages: number) => void;
-  /** Resolves once these pages of the site are final; a bundle waits for its pages (`astroBuild`'s `whenWritten`). */
+  /** Resolves once these pages of the site are final; a bundle waits for its pages (`astroBuild`'s `whenFinal`). */
   ready?: (pages: string[]) => Promise<void>;
 }
 
@@ -109,7 +109,7 @@ export async function indexSearch(site: string, articles: Article[], { reuse, on
       for (const bundle of bundles) {
         const sourcePaths = bundle.articles.map((article) => join(outputPath(articleUrl(article.slug)), 'index.html'));
         await ready?.(sourcePaths.map((path) => join(site, path)));
-        const digest = bundleDigest(site, sourcePaths);
+        const digest = await bundleDigest(site, sourcePaths);
         digests.push(digest);
         indexed.pages.set(bundle.id, sourcePaths.length);
         if (await writeBundle(bundle, lang, digest, addPages(bundle, sourcePaths))) onProgress?.((done += sourcePaths.length), articles.length);

@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { waitForFiles, WRITES_FD } from '../../scripts/lib/astro-build.ts';
+import { FinalFiles, reusedPages, WRITES_FD } from '../../scripts/lib/astro-build.ts';
 import { PROJECT } from '../support/build.ts';
 
 const scratch = await mkdtemp(join(tmpdir(), 'news-archive-writes-'));
@@ -35,37 +35,60 @@ describe("Astro's process tells the build each file it writes", () => {
   });
 });
 
-describe('waitForFiles', () => {
+describe("Astro's log", () => {
+  it('reaches the build whole, even when the build reads it late and Astro exits at once', async () => {
+    const lines = 20_000;
+    const script = `for (let n = 0; n < ${lines}; n++) process.stdout.write('  ├─ /articles/' + n + '/index.html (cached)\\n'); process.exit(0);`;
+    const child = spawn(process.execPath, ['--import', './scripts/lib/replacing-writes.ts', '-e', script], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'] });
+    // The build busy for a while (indexing a bundle, say) before it reads again.
+    const busyUntil = Date.now() + 1000;
+    while (Date.now() < busyUntil);
+    const log = await text(child.stdout);
+    expect(log.split('\n')).toHaveLength(lines + 1);
+  });
+});
+
+describe("the pages Astro's log says it took from its cache", () => {
+  it('are read from its lines, also where pages rendering at once share a line', () => {
+    expect(reusedPages('00:12:07   ├─ /articles/a/index.html (cached)')).toEqual(['/articles/a/index.html']);
+    expect(reusedPages('00:12:07   ├─ /articles/a/index.html00:12:07   ├─ /articles/b/index.html (restored)00:12:07   ├─ /tags/c/index.html (cached)')).toEqual([
+      '/articles/b/index.html',
+      '/tags/c/index.html',
+    ]);
+    expect(reusedPages('00:12:07   ├─ /articles/a/index.html (+3ms)')).toEqual([]);
+  });
+});
+
+describe('FinalFiles', () => {
   const build = () => {
     let end!: (result: { code: number; reason: string }) => void;
     const finished = new Promise<{ code: number; reason: string }>((resolve) => (end = resolve));
-    const reports = new PassThrough();
-    return { reports, end, whenWritten: waitForFiles(reports, finished) };
+    return { end, files: new FinalFiles(finished) };
   };
   /** 'resolved', the error's message, or 'pending' if neither within 50 ms. */
   const settled = (promise: Promise<void>) =>
     Promise.race([promise.then(() => 'resolved', (error: Error) => error.message), new Promise((resolve) => setTimeout(resolve, 50, 'pending'))]);
 
-  it('ends a wait once every one of its files has been told, in any order, before or after the wait began', async () => {
-    const { reports, whenWritten } = build();
-    reports.write('/site/a/index.html\n');
-    const wait = whenWritten(['/site/a/index.html', '/site/b/index.html', '/site/c/index.html']);
-    reports.write('/site/c/index.html\n');
+  it('ends a wait once every one of its files is final, in any order, before or after the wait began', async () => {
+    const { files } = build();
+    files.add('/site/a/index.html');
+    const wait = files.whenFinal(['/site/a/index.html', '/site/b/index.html', '/site/c/index.html']);
+    files.add('/site/c/index.html');
     expect(await settled(wait)).toBe('pending');
-    reports.write('/site/b/index.html\n');
+    files.add('/site/b/index.html');
     expect(await settled(wait)).toBe('resolved');
-    expect(await settled(whenWritten(['/site/a/index.html']))).toBe('resolved');
+    expect(await settled(files.whenFinal(['/site/a/index.html']))).toBe('resolved');
   });
 
-  it('ends the waits for files never told when the build succeeds (they came from its cache), and fails them when it fails', async () => {
+  it('ends the waits for files never told when the build succeeds, and fails them when it fails', async () => {
     const passed = build();
-    const cached = passed.whenWritten(['/site/cached/index.html']);
-    expect(await settled(cached)).toBe('pending');
+    const untold = passed.files.whenFinal(['/site/untold/index.html']);
+    expect(await settled(untold)).toBe('pending');
     passed.end({ code: 0, reason: 'exit code 0' });
-    expect(await settled(cached)).toBe('resolved');
+    expect(await settled(untold)).toBe('resolved');
 
     const failed = build();
-    const never = failed.whenWritten(['/site/never/index.html']);
+    const never = failed.files.whenFinal(['/site/never/index.html']);
     failed.end({ code: 1, reason: 'exit code 1' });
     expect(await settled(never)).toBe('astro build failed (exit code 1)');
   });
