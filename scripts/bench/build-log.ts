@@ -27,11 +27,11 @@ export interface BuildPhases {
   bundleSeconds: number | null;
   /** `generating static routes` → its `✓ Completed in`: rendering every page to HTML. */
   renderSeconds: number | null;
-  /** Pages rendered → Astro's exit: the rest of Astro (sitemap, integrations, exit). */
+  /** Pages rendered → `[build] N page(s) built`: the rest of Astro (sitemap, integrations). */
   postRenderSeconds: number | null;
-  /** Astro's exit → the search index written: what Pagefind adds after Astro (most bundles are indexed while Astro renders). */
+  /** What the search index took after Astro's exit, as the build logs it (most bundles are indexed while Astro renders). */
   pagefindSeconds: number | null;
-  /** The search index written → `[check-site]`: the rest of the nothing-lost check. */
+  /** Astro and the search index both done → `[check-site]`: the rest of the nothing-lost check. */
   checkSeconds: number | null;
   /** The check done → process exit: the swap into place, permalinks. */
   exitSeconds: number | null;
@@ -78,7 +78,6 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
   const generating = first(/generating static routes/);
   const rendered = generating && first(/✓ Completed in/, generating.at);
   const pagefindSeconds = indexed && Number(indexed.match[3] ?? indexed.match[2]) / 1000;
-  const astroExited = indexed && { at: indexed.at - pagefindSeconds! * 1000 };
   const span = (from: { at: number } | null, to: { at: number } | null) => (from && to ? round((to.at - from.at) / 1000, 3) : null);
   const later = (a: { at: number } | null, b: { at: number } | null) => (a && b ? (a.at > b.at ? a : b) : b);
   const conflicts = lines.filter((line) => /conflicts with higher priority route/.test(line.text)).map((line) => line.text.replace(/^[\d:]+ /, '').trim());
@@ -95,9 +94,9 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
       prepareSeconds: span(synced, bundling),
       bundleSeconds: span(bundling, generating),
       renderSeconds: span(generating, rendered),
-      postRenderSeconds: span(rendered, astroExited),
+      postRenderSeconds: span(rendered, built),
       pagefindSeconds,
-      checkSeconds: span(indexed, checked),
+      checkSeconds: span(later(built, indexed), checked),
       exitSeconds: span(checked, { at: wallSeconds * 1000 }),
     },
     routeConflicts: { count: conflicts.length, examples: conflicts.slice(0, 3) },

@@ -29,7 +29,7 @@ describe('analyseLog', () => {
       prepareSeconds: 1,
       bundleSeconds: 2,
       renderSeconds: 3,
-      postRenderSeconds: 1.5,
+      postRenderSeconds: 0.5,
       pagefindSeconds: 1.5,
       checkSeconds: 0.4,
       exitSeconds: 0.6,
@@ -48,7 +48,12 @@ describe('analyseLog', () => {
 
   it('reads a log from before the search index was written beside the render: all of it after Astro', () => {
     const log = analyseLog(LOG.map((line) => ({ ...line, text: line.text.replace('7000 ms, 1500 ms after Astro', '1500 ms') })), 13);
-    expect(log).toMatchObject({ pagefindTotalSeconds: 1.5, phases: { postRenderSeconds: 1.5, pagefindSeconds: 1.5 } });
+    expect(log).toMatchObject({ pagefindTotalSeconds: 1.5, phases: { pagefindSeconds: 1.5, checkSeconds: 0.4 } });
+  });
+
+  it("counts the check from Astro's end when the search index was written before it", () => {
+    const early = LOG.map((line) => (line.text.includes('[search-index]') ? { at: 8_000, text: line.text.replace('1500 ms after Astro', '0 ms after Astro') } : line));
+    expect(analyseLog(early, 13).phases).toMatchObject({ postRenderSeconds: 0.5, pagefindSeconds: 0, checkSeconds: 2.9 });
   });
 
   it("takes Astro's durations in minutes too", () => {
