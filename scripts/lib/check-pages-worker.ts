@@ -1,11 +1,12 @@
 /**
  * The nothing-lost check of the pages (`checkPages`) on a thread of its own, so that it runs on
- * the second core while Pagefind indexes. It reads the records from the handover file rather
- * than have the build copy them across.
+ * the second core while Pagefind writes its last bundles. It reads the records from the handover
+ * file rather than have the build copy them across.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readHandover } from '../../src/ingest/handover.ts';
 import { checkPages, type CheckResult } from './check-site.ts';
+import { onWorker } from './on-worker.ts';
 
 interface Job {
   site: string;
@@ -14,12 +15,7 @@ interface Job {
 
 /** `checkPages(site, the records in handoverFile)` on a worker thread. */
 export function checkPagesOnWorker(job: Job): Promise<CheckResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: job });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the nothing-lost check's thread stopped (exit code ${code})`)));
-  });
+  return onWorker(new URL(import.meta.url), job, "the nothing-lost check's thread");
 }
 
 if (!isMainThread) {

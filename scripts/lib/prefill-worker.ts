@@ -4,8 +4,9 @@
  * which need not wait for the records.
  */
 import { rmSync } from 'node:fs';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { beforeAstro, type Prefilled } from './page-cache.ts';
+import { onWorker } from './on-worker.ts';
 
 interface Job {
   site: string;
@@ -14,12 +15,7 @@ interface Job {
 
 /** Empties `site`, then `beforeAstro(site, { force })`, on a worker thread. */
 export function prefillOnWorker(job: Job): Promise<Prefilled> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: job });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the thread putting the cached pages in place stopped (exit code ${code})`)));
-  });
+  return onWorker(new URL(import.meta.url), job, 'the thread putting the cached pages in place');
 }
 
 if (!isMainThread) {
