@@ -13,7 +13,8 @@
  * 3. Pagefind indexes the article pages, bundle by bundle (src/lib/search-bundles.ts), each as
  *    soon as Astro has written its pages: Astro renders them in that order, so most bundles are
  *    indexed on the second core while Astro renders the rest.
- * 4. The nothing-lost check compares the pages and the search index with the seeds.
+ * 4. The nothing-lost check compares the pages and the search index with the seeds, reading only
+ *    the files that changed since it last passed over them (scripts/lib/check-memo.ts).
  * 5. The seed folder's permalinks.json gains the articles built for the first time
  *    (src/ingest/permalinks.ts), so their addresses never change.
  *
@@ -34,6 +35,7 @@ import { titleKey } from '../src/ingest/merge.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
 import { formatProblem, hasErrors, warningLines } from '../src/ingest/problems.ts';
 import { astroBuild } from './lib/astro-build.ts';
+import { CheckMemo } from './lib/check-memo.ts';
 import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
 import { checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
@@ -157,8 +159,13 @@ async function buildSite() {
   try {
     // The pages are checked on a second thread while Pagefind writes its last bundles; the index once it is written.
     const [indexFailures, checked] = await Promise.all([
-      searchIndexed.then(() => checkSearchIndex(next, articles)),
-      checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE }),
+      searchIndexed.then(() => {
+        const memo = new CheckMemo(next, join(BUILD_CACHE, 'checked-search-index.json'));
+        const failures = checkSearchIndex(next, articles, memo);
+        memo.save();
+        return failures;
+      }),
+      checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE, memoFile: join(BUILD_CACHE, 'checked-pages.json') }),
     ]);
     const { summary } = checked;
     const failures = [...checked.failures, ...indexFailures];

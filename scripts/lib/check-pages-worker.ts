@@ -5,21 +5,26 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readHandover } from '../../src/ingest/handover.ts';
+import { CheckMemo } from './check-memo.ts';
 import { checkPages, type CheckResult } from './check-site.ts';
 import { onWorker } from './on-worker.ts';
 
 interface Job {
   site: string;
   handoverFile: string;
+  memoFile: string;
 }
 
-/** `checkPages(site, the records in handoverFile)` on a worker thread. */
+/** `checkPages(site, the records in handoverFile)` on a worker thread, remembering what passed in memoFile (see CheckMemo). */
 export function checkPagesOnWorker(job: Job): Promise<CheckResult> {
   return onWorker(new URL(import.meta.url), job, "the nothing-lost check's thread");
 }
 
 if (!isMainThread) {
-  const { site, handoverFile } = workerData as Job;
+  const { site, handoverFile, memoFile } = workerData as Job;
   const { articles } = await readHandover(handoverFile);
-  parentPort!.postMessage(checkPages(site, articles));
+  const memo = new CheckMemo(site, memoFile);
+  const result = checkPages(site, articles, memo);
+  memo.save();
+  parentPort!.postMessage(result);
 }

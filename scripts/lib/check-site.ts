@@ -8,6 +8,7 @@ import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { searchLanguages } from '../../src/lib/search-bundles.ts';
 import { listingPageUrl } from '../../src/lib/pagination.ts';
 import { articleUrl, monthUrl, outputPath, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
+import { CheckMemo } from './check-memo.ts';
 
 const LINK = /href="([^"]+)"/g;
 
@@ -16,11 +17,12 @@ const LINK = /href="([^"]+)"/g;
  * has exactly one article page, which shows every text captured of it, is in /articles.json and
  * in the search index, and is listed on the index pages of each of its tags, sources and dates,
  * and on the topic page of every entity it mentions. An empty `failures` means nothing was lost;
- * `summary` is a one-line count.
+ * `summary` is a one-line count. With a `memo`, what passed in the last build over the same files
+ * is not read again.
  */
-export function checkBuiltSite(site: string, articles: Article[]): CheckResult {
-  const pages = checkPages(site, articles);
-  return { ...pages, failures: [...pages.failures, ...checkSearchIndex(site, articles)] };
+export function checkBuiltSite(site: string, articles: Article[], memo = new CheckMemo(site)): CheckResult {
+  const pages = checkPages(site, articles, memo);
+  return { ...pages, failures: [...pages.failures, ...checkSearchIndex(site, articles, memo)] };
 }
 
 export interface CheckResult {
@@ -29,7 +31,7 @@ export interface CheckResult {
 }
 
 /** The nothing-lost check but for the search index, which can run while Pagefind still indexes. */
-export function checkPages(site: string, articles: Article[]): CheckResult {
+export function checkPages(site: string, articles: Article[], memo = new CheckMemo(site)): CheckResult {
   const archive = buildArchive(articles);
   const htmlFiles = pageFiles(site);
   const dates: Listing[] = [
@@ -41,12 +43,12 @@ export function checkPages(site: string, articles: Article[]): CheckResult {
   ];
   const failures = [
     ...checkArticlePages(articles, htmlFiles),
-    ...checkCapturedTexts(site, articles),
+    ...checkCapturedTexts(site, articles, memo),
     ...checkJson(site, articles),
-    ...checkListings(site, 'tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) }))),
-    ...checkListings(site, 'source', archive.sources.map((term) => ({ ...term, url: sourceUrl(term.slug) }))),
-    ...checkListings(site, 'topic', archive.topics.map((topic) => ({ ...topic, url: topicUrl(topic.slug) }))),
-    ...checkListings(site, 'date', dates),
+    ...checkListings(site, 'tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) })), memo),
+    ...checkListings(site, 'source', archive.sources.map((term) => ({ ...term, url: sourceUrl(term.slug) })), memo),
+    ...checkListings(site, 'topic', archive.topics.map((topic) => ({ ...topic, url: topicUrl(topic.slug) })), memo),
+    ...checkListings(site, 'date', dates, memo),
   ];
   const summary = `${articles.length} articles, ${archive.tags.length} tags, ${archive.sources.length} sources, ${archive.topics.length} topics, ${htmlFiles.length} pages`;
   return { failures, summary };
@@ -71,18 +73,21 @@ function checkArticlePages(articles: Article[], htmlFiles: string[]): string[] {
 }
 
 /** Every captured text of a record — its own and each other capture's — is on its page, word for word. */
-function checkCapturedTexts(site: string, articles: Article[]): string[] {
+function checkCapturedTexts(site: string, articles: Article[], memo: CheckMemo): string[] {
   return articles.flatMap((article) => {
-    const html = readIfExists(join(site, articleUrl(article.slug), 'index.html'));
-    if (html === undefined) return [];
-    // The texts are the article's: its element is all that needs reading word by word.
-    const element = html.slice(html.indexOf('<article'), html.lastIndexOf('</article>'));
-    const page = element.replace(/<[^>]*>|&[#\w]+;/g, ' ');
+    const file = join(site, articleUrl(article.slug), 'index.html');
     const texts = [
       { text: article.text, what: 'the article’s text' },
       ...article.origins.flatMap(({ file, line, text }) => (text === null ? [] : [{ text, what: `the text captured at ${file}:${line}` }])),
     ];
-    return texts.filter(({ text }) => !containsWords(page, text)).map(({ what }) => `${articleUrl(article.slug)} does not show ${what}`);
+    return memo.check([file], texts.map(({ text }) => text).join('\0'), () => {
+      const html = readIfExists(file);
+      if (html === undefined) return [];
+      // The texts are the article's: its element is all that needs reading word by word.
+      const element = html.slice(html.indexOf('<article'), html.lastIndexOf('</article>'));
+      const page = element.replace(/<[^>]*>|&[#\w]+;/g, ' ');
+      return texts.filter(({ text }) => !containsWords(page, text)).map(({ what }) => `${articleUrl(article.slug)} does not show ${what}`);
+    });
   });
 }
 
@@ -98,7 +103,7 @@ function checkJson(site: string, articles: Article[]): string[] {
  * each indexed page, without the base path: every article is in its own bundle
  * (src/lib/search-bundles.ts), once, and a words bundle holds one page for each other bundle of its language.
  */
-export function checkSearchIndex(site: string, articles: Article[]): string[] {
+export function checkSearchIndex(site: string, articles: Article[], memo = new CheckMemo(site)): string[] {
   const expected = new Map<string, string>();
   const indexedIn = new Map<string, string[]>();
   for (const { words, bundles } of searchLanguages(articles)) {
@@ -109,9 +114,11 @@ export function checkSearchIndex(site: string, articles: Article[]): string[] {
     for (const bundle of words ? [words, ...bundles] : bundles) {
       const fragmentDir = join(site, outputPath(bundle.url), 'fragment');
       for (const file of existsSync(fragmentDir) ? readdirSync(fragmentDir) : []) {
-        const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
-        const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
-        const url = quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${bundle.id}/${file})`;
+        const url = memo.read(join(fragmentDir, file), () => {
+          const head = gunzipSync(readFileSync(join(fragmentDir, file))).toString('utf8', 0, 4096);
+          const quoted = head.match(/^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/)?.[1];
+          return quoted ? (JSON.parse(quoted) as string) : `(unreadable fragment ${bundle.id}/${file})`;
+        });
         indexedIn.set(url, [...(indexedIn.get(url) ?? []), bundle.id]);
       }
     }
@@ -133,17 +140,25 @@ interface Listing {
 }
 
 /** Every article of a term is linked from the term's page or one of its numbered follow-up pages. */
-function checkListings(site: string, kind: string, listings: Listing[]): string[] {
+function checkListings(site: string, kind: string, listings: Listing[], memo: CheckMemo): string[] {
   return listings.flatMap(({ name, url: base, articles, segment }) => {
-    const listed = new Set<string>();
-    for (let page = 1; ; page++) {
-      const html = readIfExists(join(site, outputPath(listingPageUrl(base, page, segment)), 'index.html'));
-      if (html === undefined) break;
-      for (const [, url] of html.matchAll(LINK)) listed.add(url);
-    }
-    const missing = articles.filter((article) => !listed.has(articleUrl(article.slug)));
-    return missing.length ? [`${kind} "${name}" (${base}) does not list ${missing.map((article) => article.slug).join(', ')}`] : [];
+    const files = listingFiles(site, base, segment);
+    return memo.check(files, `${kind} ${name} ${articles.map((article) => article.slug).join(' ')}`, () => {
+      const listed = new Set(files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(LINK)].map(([, url]) => url)));
+      const missing = articles.filter((article) => !listed.has(articleUrl(article.slug)));
+      return missing.length ? [`${kind} "${name}" (${base}) does not list ${missing.map((article) => article.slug).join(', ')}`] : [];
+    });
   });
+}
+
+/** A listing's pages: its first, and each numbered follow-up page there is. */
+function listingFiles(site: string, base: string, segment?: string): string[] {
+  const files: string[] = [];
+  for (let page = 1; ; page++) {
+    const file = join(site, outputPath(listingPageUrl(base, page, segment)), 'index.html');
+    if (!existsSync(file)) return files;
+    files.push(file);
+  }
 }
 
 function readIfExists(file: string): string | undefined {

@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { CheckMemo } from '../../scripts/lib/check-memo.ts';
 import { checkBuiltSite } from '../../scripts/lib/check-site.ts';
 import { PAGE_SIZE } from '../../src/consts.ts';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import { wordsOf } from '../../src/ingest/merge.ts';
 import { PERMALINKS_FILE } from '../../src/ingest/permalinks.ts';
 import { neighbours, type Neighbours } from '../../src/lib/neighbours.ts';
 import type { Article } from '../../src/ingest/record.ts';
@@ -251,11 +253,15 @@ describe('builds', () => {
     expect(await readFile(join(out, page), 'utf8')).toContain('<h1');
   });
 
-  it('the nothing-lost check notices a missing page, a record missing from a listing, and a stray page', async () => {
+  it('the nothing-lost check notices a missing page, a record missing from a listing, a stray page and a lost text, also where it remembers the last check', async () => {
     const site = await scratchDir();
     await cp(inject('siteDir'), site, { recursive: true });
     const { articles } = await parseSeedDir(join(PROJECT, 'seeds'));
-    expect(checkBuiltSite(site, articles).failures).toEqual([]);
+    // What a build remembers of its check, so that the next reads only what changed.
+    const memoFile = join(await scratchDir(), 'checked.json');
+    const memo = new CheckMemo(site, memoFile);
+    expect(checkBuiltSite(site, articles, memo).failures).toEqual([]);
+    memo.save();
 
     const [gone, unlisted] = articles.filter((article) => article.tags.includes('Assad') && article.entities.length > 0);
     await rm(join(site, 'articles', gone.slug), { recursive: true });
@@ -265,6 +271,13 @@ describe('builds', () => {
     const topic = buildArchive(articles).topics.find((candidate) => candidate.articles.length <= PAGE_SIZE && candidate.articles.includes(unlisted))!;
     const topicPage = join(site, 'topics', topic.slug, 'index.html');
     await writeFile(topicPage, (await readFile(topicPage, 'utf8')).replaceAll(`/articles/${unlisted.slug}/`, '/articles/elsewhere/'));
+    // Written into in place, its size unchanged: only its modification time tells.
+    const shortened = articles.find((article) => !article.truncated && article !== gone && article !== unlisted)!;
+    const shortenedPage = join(site, 'articles', shortened.slug, 'index.html');
+    const lastWord = wordsOf(shortened.text).split(' ').at(-1)!;
+    const html = await readFile(shortenedPage, 'utf8');
+    const [start, end] = [html.indexOf('<article'), html.lastIndexOf('</article>')];
+    await writeFile(shortenedPage, html.slice(0, start) + html.slice(start, end).replaceAll(lastWord, 'x'.repeat(lastWord.length)) + html.slice(end));
 
     const { failures, summary } = checkBuiltSite(site, articles);
     expect(summary).toMatch(/^46 articles, 2 tags, 6 sources, 97 topics, \d+ pages$/);
@@ -274,7 +287,9 @@ describe('builds', () => {
         'article page /articles/stray/ has no record',
         expect.stringContaining(`tag "Assad" (/tags/assad/) does not list ${unlisted.slug}`),
         `topic "${topic.name}" (/topics/${topic.slug}/) does not list ${unlisted.slug}`,
+        `/articles/${shortened.slug}/ does not show the article’s text`,
       ]),
     );
+    expect(checkBuiltSite(site, articles, new CheckMemo(site, memoFile)).failures).toEqual(failures);
   });
 });
