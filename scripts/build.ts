@@ -18,8 +18,9 @@
  * 5. The seed folder's permalinks.json gains the articles built for the first time
  *    (src/ingest/permalinks.ts), so their addresses never change.
  *
- * Step 4 runs after Astro's process has exited, so its memory never adds to Astro's; the check
- * of the pages runs on a second thread while Pagefind indexes the last bundles.
+ * Step 4 checks the article pages' texts as soon as the search index is written (every article
+ * page is then final), while Astro renders the listing pages; the rest runs after Astro's process
+ * has exited, so its memory never adds to Astro's, the pages on a second thread.
  * Arguments go to `astro build`: `npm run build -- --force` renders every page again (and
  * indexes every page again).
  */
@@ -37,7 +38,7 @@ import { formatProblem, hasErrors, warningLines } from '../src/ingest/problems.t
 import { astroBuild } from './lib/astro-build.ts';
 import { CheckMemo } from './lib/check-memo.ts';
 import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
-import { checkSearchIndex } from './lib/check-site.ts';
+import { checkArticleTexts, checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
 import { BUILD_CACHE } from './lib/files.ts';
 import { buildInputs, isBuilt, recordBuilt } from './lib/last-build.ts';
@@ -140,6 +141,29 @@ async function indexPages() {
   indexing.finish(`indexed ${total} pages in ${Math.round(finished - started)} ms, ${Math.round(finished - (astroFinished ?? finished))} ms after Astro (${perBundle}${kept})`);
 }
 
+/** Where the nothing-lost check remembers what passed (see CheckMemo), for one part of it. */
+function memoFile(part: string): string {
+  return join(BUILD_CACHE, `checked-${part}.json`);
+}
+
+/** A part of the nothing-lost check over the new site, with what it passed in the last build, and keeping what it passes now. */
+async function remembering<T>(part: string, check: (memo: CheckMemo) => T | Promise<T>): Promise<T> {
+  const memo = new CheckMemo(next, memoFile(part));
+  const result = await check(memo);
+  memo.save();
+  return result;
+}
+
+/** The article pages' texts (checkArticleTexts), a hundred articles at a time: Astro waits for its log and reports to be read meanwhile. */
+async function checkArticleTextsInTurns(memo: CheckMemo): Promise<string[]> {
+  const failures: string[] = [];
+  for (let at = 0; at < articles.length; at += 100) {
+    failures.push(...checkArticleTexts(next, articles.slice(at, at + 100), memo));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return failures;
+}
+
 /** Steps 2 to 4, into a new folder that replaces the site at `dist` once every step has succeeded. */
 async function buildSite() {
   const prefilled = await prefilling.catch((error: Error) => fail(`could not put the cached pages in place: ${error.message}`));
@@ -147,6 +171,9 @@ async function buildSite() {
   await handOver(HANDOVER_FILE, SEEDS_DIR, records);
   const searchIndexed = indexPages();
   searchIndexed.catch(() => {}); // Its failure is told once Astro has finished.
+  // Every article page is final once the search index holds it: their texts are checked while Astro renders the listing pages.
+  const textsChecked = searchIndexed.then(() => remembering('texts', checkArticleTextsInTurns));
+  textsChecked.catch(() => {});
   const built = await astro.finished;
   astroFinished = performance.now();
   const pruned = afterAstro(next, prefilled, built.code === 0);
@@ -158,17 +185,13 @@ async function buildSite() {
 
   try {
     // The pages are checked on a second thread while Pagefind writes its last bundles; the index once it is written.
-    const [indexFailures, checked] = await Promise.all([
-      searchIndexed.then(() => {
-        const memo = new CheckMemo(next, join(BUILD_CACHE, 'checked-search-index.json'));
-        const failures = checkSearchIndex(next, articles, memo);
-        memo.save();
-        return failures;
-      }),
-      checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE, memoFile: join(BUILD_CACHE, 'checked-pages.json') }),
+    const [textFailures, indexFailures, checked] = await Promise.all([
+      textsChecked,
+      searchIndexed.then(() => remembering('search-index', (memo) => checkSearchIndex(next, articles, memo))),
+      checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE, memoFile: memoFile('pages') }),
     ]);
     const { summary } = checked;
-    const failures = [...checked.failures, ...indexFailures];
+    const failures = [...checked.failures, ...textFailures, ...indexFailures];
     if (failures.length) {
       const shown = failures.slice(0, 20).map((failure) => `  - ${failure}`).join('\n');
       const more = failures.length > 20 ? `\n  … and ${failures.length - 20} more` : '';
