@@ -36,7 +36,7 @@ import { titleKey } from '../src/ingest/merge.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
 import { formatProblem, hasErrors, warningLines } from '../src/ingest/problems.ts';
 import { astroBuild } from './lib/astro-build.ts';
-import { CheckMemo } from './lib/check-memo.ts';
+import { type CheckMemo, remembering } from './lib/check-memo.ts';
 import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
 import { checkArticleTexts, checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
@@ -146,14 +146,6 @@ function memoFile(part: string): string {
   return join(BUILD_CACHE, `checked-${part}.json`);
 }
 
-/** A part of the nothing-lost check over the new site, with what it passed in the last build, and keeping what it passes now. */
-async function remembering<T>(part: string, check: (memo: CheckMemo) => T | Promise<T>): Promise<T> {
-  const memo = new CheckMemo(next, memoFile(part));
-  const result = await check(memo);
-  memo.save();
-  return result;
-}
-
 /** The article pages' texts (checkArticleTexts), a hundred articles at a time: Astro waits for its log and reports to be read meanwhile. */
 async function checkArticleTextsInTurns(memo: CheckMemo): Promise<string[]> {
   const failures: string[] = [];
@@ -172,7 +164,7 @@ async function buildSite() {
   const searchIndexed = indexPages();
   searchIndexed.catch(() => {}); // Its failure is told once Astro has finished.
   // Every article page is final once the search index holds it: their texts are checked while Astro renders the listing pages.
-  const textsChecked = searchIndexed.then(() => remembering('texts', checkArticleTextsInTurns));
+  const textsChecked = searchIndexed.then(() => remembering(next, memoFile('texts'), checkArticleTextsInTurns));
   textsChecked.catch(() => {});
   const built = await astro.finished;
   astroFinished = performance.now();
@@ -187,7 +179,7 @@ async function buildSite() {
     // The pages are checked on a second thread while Pagefind writes its last bundles; the index once it is written.
     const [textFailures, indexFailures, checked] = await Promise.all([
       textsChecked,
-      searchIndexed.then(() => remembering('search-index', (memo) => checkSearchIndex(next, articles, memo))),
+      searchIndexed.then(() => remembering(next, memoFile('search-index'), (memo) => checkSearchIndex(next, articles, memo))),
       checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE, memoFile: memoFile('pages') }),
     ]);
     const { summary } = checked;

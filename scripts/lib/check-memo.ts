@@ -69,3 +69,11 @@ export class CheckMemo {
 function digest(data: string): string {
   return createHash('sha256').update(data).digest('base64url');
 }
+
+/** `check` over `site` with what it passed there in the last build (kept in `file`), keeping what it passes now for the next. */
+export async function remembering<T>(site: string, file: string, check: (memo: CheckMemo) => T | Promise<T>): Promise<T> {
+  const memo = new CheckMemo(site, file);
+  const result = await check(memo);
+  memo.save();
+  return result;
+}

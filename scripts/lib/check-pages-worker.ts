@@ -5,7 +5,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readHandover } from '../../src/ingest/handover.ts';
-import { CheckMemo } from './check-memo.ts';
+import { remembering } from './check-memo.ts';
 import { checkPages, type CheckResult } from './check-site.ts';
 import { onWorker } from './on-worker.ts';
 
@@ -23,8 +23,5 @@ export function checkPagesOnWorker(job: Job): Promise<CheckResult> {
 if (!isMainThread) {
   const { site, handoverFile, memoFile } = workerData as Job;
   const { articles } = await readHandover(handoverFile);
-  const memo = new CheckMemo(site, memoFile);
-  const result = checkPages(site, articles, memo);
-  memo.save();
-  parentPort!.postMessage(result);
+  parentPort!.postMessage(await remembering(site, memoFile, (memo) => checkPages(site, articles, memo)));
 }
