@@ -5,7 +5,6 @@
  * - Astro: `[content] Syncing content`, `[content] Synced content`, `Building static entrypoints`,
  *   `generating static routes`, the first `✓ Completed in` after it, `[build] N page(s) built in X`,
  *   and its route-conflict warnings;
- * - the loader: `[seed-loader] N articles from`;
  * - scripts/build.ts: `[parse] N articles from DIR in X ms`, `[search-index] indexed N pages in X ms,
  *   Y ms after Astro` (without `, Y ms after Astro` in logs of builds that indexed only after Astro),
  *   `[check-site] N articles`.
@@ -17,15 +16,20 @@ import { round } from './progress.ts';
 export interface BuildPhases {
   /** Process start → `[parse] N articles`: the build lock and parsing the seeds, once. */
   parseSeconds: number | null;
-  /** The parse done → `Syncing content`: Astro still starting (it starts beside the parse; 0 when it was ready first). */
+  /*
+   * Astro starts beside the parse: each of its phases up to the render counts only the time it
+   * took after the parse was done (0 for a phase Astro was through while the seeds were parsed),
+   * so that the phases add up to the build's wall time.
+   */
+  /** The parse done → `Syncing content`: Astro still starting. */
   startupSeconds: number | null;
-  /** `Syncing content` or the parse done, whichever came later → `Synced content`: the cached pages linked, the records handed over and stored, the data store. */
+  /** → `Synced content`: the loaders (the gazetteer's: the pages read the parsed records, not a collection) and the data store. */
   contentSyncSeconds: number | null;
-  /** `Synced content` → `Building static entrypoints`: types, build info. */
+  /** → `Building static entrypoints`: types, build info. */
   prepareSeconds: number | null;
-  /** `Building static entrypoints` → `generating static routes`: Vite bundling. */
+  /** → `generating static routes`: Vite bundling. */
   bundleSeconds: number | null;
-  /** `generating static routes` → its `✓ Completed in`: rendering every page to HTML. */
+  /** → its `✓ Completed in`: rendering every page to HTML. */
   renderSeconds: number | null;
   /** Pages rendered → `[build] N page(s) built`: the rest of Astro (sitemap, integrations). */
   postRenderSeconds: number | null;
@@ -44,7 +48,6 @@ export interface BuildLog {
   pagefindPages: number | null;
   /** The search-index step from its start (with Astro's) to its end. */
   pagefindTotalSeconds: number | null;
-  loaderArticles: number | null;
   phases: BuildPhases;
   /** Astro's "Could not render X from route A as it conflicts with higher priority route B". */
   routeConflicts: { count: number; examples: string[] };
@@ -70,7 +73,6 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
   const built = first(/\[build\] (\d+) page\(s\) built in ((?:\d+m\s*)?[\d.]+(?:ms|s)|\d+m)\b/);
   const indexed = first(/\[search-index\] indexed (\d+) pages in (\d+) ms(?:, (\d+) ms after Astro)?/);
   const checked = first(/\[check-site\] \d+ articles/);
-  const loaded = first(/\[seed-loader\] (\d+) articles from/);
   const parsed = first(/\[parse\] \d+ articles from .* in \d+ ms/);
   const syncing = first(/\[content\] Syncing content/);
   const synced = first(/\[content\] Synced content/);
@@ -86,14 +88,13 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
     astroSeconds: built && seconds(built.match[2]),
     pagefindPages: indexed && Number(indexed.match[1]),
     pagefindTotalSeconds: indexed && Number(indexed.match[2]) / 1000,
-    loaderArticles: loaded && Number(loaded.match[1]),
     phases: {
       parseSeconds: span({ at: 0 }, parsed),
       startupSeconds: span(parsed ?? { at: 0 }, later(parsed ?? { at: 0 }, syncing)),
-      contentSyncSeconds: span(later(parsed, syncing), synced),
-      prepareSeconds: span(synced, bundling),
-      bundleSeconds: span(bundling, generating),
-      renderSeconds: span(generating, rendered),
+      contentSyncSeconds: span(later(parsed, syncing), later(parsed, synced)),
+      prepareSeconds: span(later(parsed, synced), later(parsed, bundling)),
+      bundleSeconds: span(later(parsed, bundling), later(parsed, generating)),
+      renderSeconds: span(later(parsed, generating), rendered),
       postRenderSeconds: span(rendered, built),
       pagefindSeconds,
       checkSeconds: span(later(built, indexed), checked),

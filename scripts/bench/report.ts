@@ -49,7 +49,7 @@ function summary(results: SizeResult[]): string[] {
 
 function phases(results: SizeResult[]): string[] {
   return table(
-    ['articles', 'parse', 'Astro startup', 'content sync', 'prepare', 'Vite bundle', 'render pages', 'post-render', 'Pagefind after Astro', 'nothing-lost check', 'exit', 'load average start → end'],
+    ['articles', 'parse', 'Astro startup (beside the parse)', 'content sync', 'prepare', 'Vite bundle', 'render pages', 'post-render', 'Pagefind after Astro', 'nothing-lost check', 'exit', 'load average start → end'],
     results.flatMap((r) => {
       if (!r.build) return [];
       const p = r.build.median.phases;
