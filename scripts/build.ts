@@ -6,7 +6,8 @@
  *    When nothing the site is made of changed since the last build of it (scripts/lib/last-build.ts),
  *    the site is left as it is and steps 2 to 4 are skipped.
  * 2. `astro build` renders the pages from those records (src/ingest/handover.ts: Astro is started
- *    first and starts up while the seeds are parsed, then waits for the records); pages whose
+ *    first, starts up and bundles while the seeds are parsed, then its pages wait for the records,
+ *    which never go through its content collection: src/lib/collection.ts); pages whose
  *    data and code did not change since the last build come from Astro's cache
  *    (src/lib/cache-key.ts, scripts/lib/page-cache.ts), put in place on another thread while the
  *    seeds are parsed. Its line per page becomes a progress line.
@@ -42,14 +43,14 @@ import { checkArticleTexts, checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
 import { BUILD_CACHE } from './lib/files.ts';
 import { buildInputs, isBuilt, recordBuilt } from './lib/last-build.ts';
-import { abandon, afterAstro } from './lib/page-cache.ts';
+import { abandon, afterAstro, forgetUnfinishedBuild } from './lib/page-cache.ts';
 import { prefillOnWorker } from './lib/prefill-worker.ts';
 import { log, progress } from './lib/progress.ts';
 import { indexSearch } from './lib/search-index.ts';
 
 const dist = resolve(OUT_DIR);
 const next = `${dist}.next`;
-/** Where the parsed records wait for Astro's loader (src/ingest/handover.ts), beside Astro's own caches. */
+/** Where the parsed records wait for Astro's pages (src/ingest/handover.ts), beside Astro's own caches. */
 const HANDOVER_FILE = join(BUILD_CACHE, 'parsed-seeds.json');
 /** The articles' languages as detected by the last build (src/ingest/language.ts), not trusted with `--force`. */
 const LANGUAGES_FILE = join(BUILD_CACHE, 'languages.json');
@@ -79,9 +80,14 @@ const force = args.includes('--force');
 /** When Astro's process exited (the search index goes on after it). */
 let astroFinished: number | undefined;
 await holdBuildLock((message) => log('build', message));
-// Astro starts up while the seeds are parsed; its loader waits for the records (src/ingest/handover.ts).
+// What a build stopped midway left: its half-built site, and pages in the cache that its manifest
+// does not vouch for. Before Astro starts, as it writes into that folder and reads the manifest
+// once it has bundled the site.
+await deleteInBackground(next);
+forgetUnfinishedBuild();
+// Astro starts up and bundles while the seeds are parsed; its pages wait for the records (src/ingest/handover.ts).
 await rm(HANDOVER_FILE, { force: true });
-const astro = astroBuild(next, args, { ...astroEnv(), ...handoverEnv(HANDOVER_FILE) });
+const astro = astroBuild(next, args, { ...astroEnv(), ...handoverEnv(HANDOVER_FILE, SEEDS_DIR) });
 // And the pages Astro's cache holds go in place on another thread meanwhile (scripts/lib/page-cache.ts).
 const prefilling = prefillOnWorker({ site: next, force });
 prefilling.catch(() => {}); // Its failure is told when the build needs the pages.
@@ -160,7 +166,7 @@ async function checkArticleTextsInTurns(memo: CheckMemo): Promise<string[]> {
 async function buildSite() {
   const prefilled = await prefilling.catch((error: Error) => fail(`could not put the cached pages in place: ${error.message}`));
   if (prefilled.linked.length) log('page-cache', `linked ${prefilled.linked.length} pages from Astro's cache, beside the parse`);
-  await handOver(HANDOVER_FILE, SEEDS_DIR, records);
+  await handOver(HANDOVER_FILE, records);
   const searchIndexed = indexPages();
   searchIndexed.catch(() => {}); // Its failure is told once Astro has finished.
   // Every article page is final once the search index holds it: their texts are checked while Astro renders the listing pages.

@@ -22,6 +22,6 @@ export function checkPagesOnWorker(job: Job): Promise<CheckResult> {
 
 if (!isMainThread) {
   const { site, handoverFile, memoFile } = workerData as Job;
-  const { articles } = await readHandover(handoverFile);
+  const articles = await readHandover(handoverFile);
   parentPort!.postMessage(await remembering(site, memoFile, (memo) => checkPages(site, articles, memo)));
 }

@@ -31,9 +31,17 @@ export interface Prefilled {
   since: number;
 }
 
-/** Fills the empty folder `site` with the cached pages (none with `force`) and marks the build as started. */
-export function beforeAstro(site: string, { force }: { force: boolean }): Prefilled {
+/**
+ * After a build that stopped midway (its marker is still there), forgets the manifest if the
+ * cache has pages written since. Before Astro starts: it reads the manifest once it has bundled
+ * the site, which it does while the seeds are parsed.
+ */
+export function forgetUnfinishedBuild(): void {
   if (existsSync(MARKER)) forgetIfWrittenAfter(statSync(MARKER).mtimeMs);
+}
+
+/** Fills the folder `site` with the cached pages (none with `force`) and marks the build as started. */
+export function beforeAstro(site: string, { force }: { force: boolean }): Prefilled {
   const linked = force ? [] : linkCache(site);
   mkdirSync(BUILD_CACHE, { recursive: true });
   writeFileSync(MARKER, '');

@@ -3,7 +3,6 @@
  * while the seeds are parsed: linking tens of thousands of files is seconds of system calls,
  * which need not wait for the records.
  */
-import { rmSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { beforeAstro, type Prefilled } from './page-cache.ts';
 import { onWorker } from './on-worker.ts';
@@ -13,13 +12,12 @@ interface Job {
   force: boolean;
 }
 
-/** Empties `site`, then `beforeAstro(site, { force })`, on a worker thread. */
+/** `beforeAstro(site, { force })` on a worker thread. */
 export function prefillOnWorker(job: Job): Promise<Prefilled> {
   return onWorker(new URL(import.meta.url), job, 'the thread putting the cached pages in place');
 }
 
 if (!isMainThread) {
   const { site, force } = workerData as Job;
-  rmSync(site, { recursive: true, force: true });
   parentPort!.postMessage(beforeAstro(site, { force }));
 }

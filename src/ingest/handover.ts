@@ -6,31 +6,29 @@ import type { Article } from './record.ts';
 
 /**
  * `npm run build` parses the seed folder once: it reports the problems, stops on an error, and
- * hands the records to Astro's loader in a file named by this variable. The loader, the search
- * index and the nothing-lost check then work from one parse. Astro starts while the seeds are
- * parsed (its start-up needs no record), so the loader waits for the file. Without the variable
- * (`astro dev`, a bare `astro build`) the loader parses the folder itself.
+ * hands the records to Astro's pages in a file named by this variable (and the folder they were
+ * parsed from in the next). The pages, the search index and the nothing-lost check then work from
+ * one parse. Astro starts while the seeds are parsed (its start-up and bundling need no record),
+ * so the pages wait for the file. Without the variables (`astro dev`, a bare `astro build`) the
+ * loader parses the folder into Astro's content collection, and the pages read that.
  */
 const HANDOVER_VARIABLE = 'ARCHIVE_PARSED_SEEDS';
+const HANDOVER_DIR_VARIABLE = 'ARCHIVE_PARSED_SEEDS_DIR';
 const WAIT_MS = 20;
 
-export interface Handover {
-  /** The seed folder the records were parsed from, absolute. */
-  dir: string;
-  articles: Article[];
+/** The environment that tells Astro's pages to wait for the records parsed from `dir` in `file`. */
+export function handoverEnv(file: string, dir: string): Record<string, string> {
+  return { [HANDOVER_VARIABLE]: file, [HANDOVER_DIR_VARIABLE]: resolve(dir) };
 }
 
-/** The environment that tells Astro's loader to wait for the records in `file`. */
-export function handoverEnv(file: string): Record<string, string> {
-  return { [HANDOVER_VARIABLE]: file };
+/** Whether this process is to be handed the records parsed from `dir` (see handedOver). */
+export function isHandedOver(dir: string): boolean {
+  return Boolean(process.env[HANDOVER_VARIABLE]) && process.env[HANDOVER_DIR_VARIABLE] === resolve(dir);
 }
 
-/**
- * Writes the records parsed from `dir` (`records`, as JSON: the build hashes that text too) to
- * `file` as a Handover, whole or not at all: the loader may be watching for it.
- */
-export async function handOver(file: string, dir: string, records: string): Promise<void> {
-  await writeFile(`${file}.tmp`, `{"dir":${JSON.stringify(resolve(dir))},"articles":${records}}`);
+/** Writes the records (as JSON: the build hashes that text too) to `file`, whole or not at all: the pages may be watching for it. */
+export async function handOver(file: string, records: string): Promise<void> {
+  await writeFile(`${file}.tmp`, records);
   await rename(`${file}.tmp`, file);
 }
 
@@ -39,18 +37,17 @@ export async function handOver(file: string, dir: string, records: string): Prom
  * process was handed none for it. Stops waiting if the build that started this process has gone.
  */
 export async function handedOver(dir: string): Promise<Article[] | undefined> {
-  const file = process.env[HANDOVER_VARIABLE];
-  if (!file) return undefined;
+  if (!isHandedOver(dir)) return undefined;
+  const file = process.env[HANDOVER_VARIABLE]!;
   const parent = process.ppid;
   while (!existsSync(file)) {
     if (process.ppid !== parent) throw new Error('the build that started Astro has stopped before handing it the parsed seeds');
     await sleep(WAIT_MS);
   }
-  const handover = await readHandover(file);
-  return handover.dir === resolve(dir) ? handover.articles : undefined;
+  return readHandover(file);
 }
 
-/** What `handOver` wrote to `file`. */
-export async function readHandover(file: string): Promise<Handover> {
-  return JSON.parse(await readFile(file, 'utf8')) as Handover;
+/** The records `handOver` wrote to `file`. */
+export async function readHandover(file: string): Promise<Article[]> {
+  return JSON.parse(await readFile(file, 'utf8')) as Article[];
 }

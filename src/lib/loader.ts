@@ -3,17 +3,21 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
 import { entitiesWithin } from '../ingest/entities.ts';
 import { ENTITIES_FILE, loadGazetteer } from '../ingest/gazetteer.ts';
-import { handedOver } from '../ingest/handover.ts';
+import { isHandedOver } from '../ingest/handover.ts';
 import { parseSeedDir } from '../ingest/ingest.ts';
 import { formatProblem, hasErrors } from '../ingest/problems.ts';
 import { ArticleSchema, type Article } from '../ingest/record.ts';
 
 /**
- * Astro content-layer loader over a seed folder: the same parser and schema as the
- * `parse` CLI. An entry is stored again only when its record's digest changed. Bodies are
- * rendered by the article page, not stored rendered: Astro's data store is one JavaScript module,
- * and V8's cost to compile it grows faster than its size. A parse error fails the build with the
- * CLI's `file:line` message.
+ * Astro content-layer loader over a seed folder, for `astro dev` and a bare `astro build`: the
+ * same parser and schema as the `parse` CLI. An entry is stored again only when its record's
+ * digest changed. Bodies are rendered by the article page, not stored rendered. A parse error
+ * fails the build with the CLI's `file:line` message.
+ *
+ * In `npm run build` the pages read the records the build parsed (src/lib/collection.ts), and this
+ * collection stays empty: Astro would serialise every record into its data store, write it, bundle
+ * it as one JavaScript module and parse it again, for pages that already have them (at 10,000
+ * articles, 3 s of a 22 s rebuild and 300 MB).
  */
 export function seedLoader({ dir }: { dir: string }): Loader {
   const seedDir = resolve(dir);
@@ -40,8 +44,12 @@ export function seedLoader({ dir }: { dir: string }): Loader {
         for (const id of store.keys()) if (!current.has(id)) store.delete(id);
         logger.info(`${articles.length} articles from ${seedDir}`);
       };
-      // `npm run build` has parsed the folder, and reported its problems, already.
-      await sync((await handedOver(seedDir)) ?? (await parse()));
+      if (isHandedOver(seedDir)) {
+        store.clear();
+        logger.info(`the pages read the records \`npm run build\` parses from ${seedDir}`);
+        return;
+      }
+      await sync(await parse());
       // One sync at a time: a single save fires several events, and syncs must not interleave.
       let queue = Promise.resolve();
       watcher?.add(seedDir);

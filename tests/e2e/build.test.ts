@@ -65,6 +65,14 @@ describe('builds', () => {
     expect(differing).toEqual([]);
   });
 
+  it("hands the pages the records it parsed, past Astro's data store, which keeps only the gazetteer's names", async () => {
+    await buildSite(join(PROJECT, 'seeds')).then(({ outDir }) => scratch.push(outDir));
+    const { articles } = await parseSeedDir(join(PROJECT, 'seeds'));
+    const store = await readFile(join(PROJECT, 'node_modules', '.astro', 'data-store.json'), 'utf8');
+    expect(store).toContain('Syrian Arab Republic');
+    expect(articles.filter((article) => store.includes(article.title))).toEqual([]);
+  });
+
   it('a failed build names the file and byte offset, or the unreadable file, and leaves the last good site in place', async () => {
     const seeds = await scratchDir();
     const out = join(await scratchDir(), 'dist');
