@@ -66,9 +66,10 @@ function seconds(text: string): number | null {
 }
 
 export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
-  const first = (pattern: RegExp, after = 0) => {
-    const line = lines.find((candidate) => candidate.at >= after && pattern.test(candidate.text));
-    return line ? { at: line.at, match: line.text.match(pattern)! } : null;
+  // Lines that arrived together (the build reads Astro's log in bursts while it parses) are told apart by their order.
+  const first = (pattern: RegExp, after = -1) => {
+    const index = lines.findIndex((candidate, position) => position > after && pattern.test(candidate.text));
+    return index < 0 ? null : { at: lines[index].at, index, match: lines[index].text.match(pattern)! };
   };
   const built = first(/\[build\] (\d+) page\(s\) built in ((?:\d+m\s*)?[\d.]+(?:ms|s)|\d+m)\b/);
   const indexed = first(/\[search-index\] indexed (\d+) pages in (\d+) ms(?:, (\d+) ms after Astro)?/);
@@ -78,7 +79,7 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
   const synced = first(/\[content\] Synced content/);
   const bundling = first(/Building static entrypoints/);
   const generating = first(/generating static routes/);
-  const rendered = generating && first(/✓ Completed in/, generating.at);
+  const rendered = generating && first(/✓ Completed in/, generating.index);
   const pagefindSeconds = indexed && Number(indexed.match[3] ?? indexed.match[2]) / 1000;
   const span = (from: { at: number } | null, to: { at: number } | null) => (from && to ? round((to.at - from.at) / 1000, 3) : null);
   const later = (a: { at: number } | null, b: { at: number } | null) => (a && b ? (a.at > b.at ? a : b) : b);

@@ -64,6 +64,12 @@ describe('analyseLog', () => {
     expect(total(analyseLog(late, 13))).toBeCloseTo(total(analyseLog(LOG, 13)));
   });
 
+  it("takes the render's end after its start when Astro's lines arrived at once (the build reads them late while it parses)", () => {
+    const burst = LOG.map((line) => (line.at >= 1_000 && line.at <= 6_000 ? { ...line, at: 6_000 } : line));
+    const withInfo = [...burst.slice(0, 4), { at: 6_000, text: '16:35:03 [build] ✓ Completed in 1.85s.' }, ...burst.slice(4)];
+    expect(analyseLog(withInfo, 13).phases).toMatchObject({ renderSeconds: 3, postRenderSeconds: 0.5 });
+  });
+
   it("takes Astro's durations in minutes too", () => {
     expect(analyseLog(lines([[0, '[build] 59598 page(s) built in 2m 10s']]), 1).astroSeconds).toBe(130);
   });
