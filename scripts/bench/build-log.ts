@@ -83,6 +83,8 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
   const pagefindSeconds = indexed && Number(indexed.match[3] ?? indexed.match[2]) / 1000;
   const span = (from: { at: number } | null, to: { at: number } | null) => (from && to ? round((to.at - from.at) / 1000, 3) : null);
   const later = (a: { at: number } | null, b: { at: number } | null) => (a && b ? (a.at > b.at ? a : b) : b);
+  // Astro's milestones before the render, as the build's critical path meets them: at the parse's end if Astro got there first.
+  const [syncingAfterParse, syncedAfterParse, bundlingAfterParse, generatingAfterParse] = [syncing, synced, bundling, generating].map((line) => later(parsed ?? { at: 0 }, line));
   const conflicts = lines.filter((line) => /conflicts with higher priority route/.test(line.text)).map((line) => line.text.replace(/^[\d:]+ /, '').trim());
   return {
     astroPages: built && Number(built.match[1]),
@@ -91,11 +93,11 @@ export function analyseLog(lines: TimedLine[], wallSeconds: number): BuildLog {
     pagefindTotalSeconds: indexed && Number(indexed.match[2]) / 1000,
     phases: {
       parseSeconds: span({ at: 0 }, parsed),
-      startupSeconds: span(parsed ?? { at: 0 }, later(parsed ?? { at: 0 }, syncing)),
-      contentSyncSeconds: span(later(parsed, syncing), later(parsed, synced)),
-      prepareSeconds: span(later(parsed, synced), later(parsed, bundling)),
-      bundleSeconds: span(later(parsed, bundling), later(parsed, generating)),
-      renderSeconds: span(later(parsed, generating), rendered),
+      startupSeconds: span(parsed ?? { at: 0 }, syncingAfterParse),
+      contentSyncSeconds: span(syncingAfterParse, syncedAfterParse),
+      prepareSeconds: span(syncedAfterParse, bundlingAfterParse),
+      bundleSeconds: span(bundlingAfterParse, generatingAfterParse),
+      renderSeconds: span(generatingAfterParse, rendered),
       postRenderSeconds: span(rendered, built),
       pagefindSeconds,
       checkSeconds: span(later(built, indexed), checked),
