@@ -5,7 +5,7 @@
  * The index is cut into Pagefind bundles (src/lib/search-bundles.ts): by language, each with its
  * own stemmer, and a large language by year. A search asks a cut language's words bundle which of
  * its bundles hold the query's words, then runs in those only; the first of them (the largest
- * language's newest) answers first, and the whole answer follows. The index holds page URLs
+ * language's newest, searched while the words bundle answers) shows first, and the whole answer follows. The index holds page URLs
  * without the site's base path; Pagefind puts it in front (`baseUrl`). On the dev server the
  * page names no bundle (there is no index) and says so itself.
  */
@@ -28,6 +28,7 @@ interface Search {
 /** One Pagefind bundle: the module its `pagefind.js` is. */
 interface Instance {
   options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   search(term: string | null, options: { filters: Filters; sort?: Record<string, 'asc' | 'desc'> }): Promise<Search>;
   filters(): Promise<Counts>;
 }
@@ -90,6 +91,8 @@ function bundle(lang: string, { id, url }: BundleAddress): Bundle {
   const load = async () => {
     const instance: Instance = await import(/* @vite-ignore */ `${url}pagefind.js`);
     await instance.options({ excerptLength: 30, baseUrl: base, ranking: { metaWeights: { [PUBLISHER_META.name]: PUBLISHER_META.weight } } });
+    // Pagefind loads its worker, WebAssembly and page list on the first call, not on import: start now.
+    await instance.init();
     return instance;
   };
   return { lang, id, instance: () => (loaded ??= load()) };
@@ -313,10 +316,17 @@ async function search() {
   status.textContent = 'Searching…';
   list.setAttribute('aria-busy', 'true');
   const sort = (order.value as SortName) || undefined;
+  const filters = filtersExcept();
+  // The lead bundle is searched while the words bundle tells whether it holds the query's words:
+  // its answer is used only if it does.
+  const [lead] = everyBundle;
+  const leadSearch = searchAll([lead], term || null, filters, sort);
+  leadSearch.catch(() => {});
+  const searchIn = (chosen: Bundle[]) => (chosen.length === 1 && chosen[0] === lead ? leadSearch : searchAll(chosen, term || null, filters, sort));
   const bundles = await bundlesFor(term);
   if (run !== latest) return;
   if (bundles.length > 1) {
-    const first = await searchAll(bundles.slice(0, 1), term || null, filtersExcept(), sort);
+    const first = await searchIn(bundles.slice(0, 1));
     if (run !== latest) return;
     if (first.results.total) {
       remaining = first.results;
@@ -324,7 +334,7 @@ async function search() {
       if (run !== latest) return;
     }
   }
-  const found = await searchAll(bundles, term || null, filtersExcept(), sort);
+  const found = await searchIn(bundles);
   if (run !== latest) return;
   remaining = found.results;
   await showFirstPage();
