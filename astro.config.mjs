@@ -1,7 +1,7 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { OUT_DIR, SITE_URL } from './src/consts.ts';
+import { sitemap } from './src/lib/sitemap.ts';
 import { BASE_PATH } from './src/lib/urls.ts';
 
 export default defineConfig({
