@@ -30,7 +30,7 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
-import { handOver, handoverEnv } from '../src/ingest/handover.ts';
+import { handOver, handoverEnv, recordsJson } from '../src/ingest/handover.ts';
 import { parseSeedDir } from '../src/ingest/ingest.ts';
 import { saveRememberedLanguages, rememberLanguages } from '../src/ingest/language.ts';
 import { titleKey } from '../src/ingest/merge.ts';
@@ -101,7 +101,7 @@ log('parse', `${articles.length} articles from ${SEEDS_DIR} in ${Math.round(perf
 if (SITE_URL_IS_PLACEHOLDER) {
   log('build', `no site address set: canonical links, the feed and the sitemap point to the placeholder ${SITE_URL}. Set SITE_URL (or url in site.config.ts) to where the site will live.`);
 }
-const records = JSON.stringify(articles);
+const records = recordsJson(articles);
 const inputs = buildInputs(records, args);
 if (!force && isBuilt(dist, inputs)) {
   astro.stop();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { containsWords } from '../../src/ingest/merge.ts';
 import type { Article } from '../../src/ingest/record.ts';
+import { recordsJson } from '../../src/ingest/handover.ts';
 import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { searchLanguages } from '../../src/lib/search-bundles.ts';
@@ -90,10 +91,10 @@ export function checkArticleTexts(site: string, articles: Article[], memo = new 
   });
 }
 
-/** /articles.json is the records by slug, as `JSON.stringify(records, null, 2)` writes them. */
+/** /articles.json is the records by slug, as recordsJson writes them. */
 function checkJson(site: string, articles: Article[]): string[] {
   const published = readFileSync(join(site, 'articles.json'), 'utf8');
-  if (published === JSON.stringify([...articles].sort(bySlug), null, 2)) return [];
+  if (published === recordsJson([...articles].sort(bySlug))) return [];
   return [`/articles.json holds ${(JSON.parse(published) as Article[]).length} records that differ from the ${articles.length} parsed`];
 }
 

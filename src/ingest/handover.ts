@@ -26,17 +26,26 @@ export function isHandedOver(dir: string): boolean {
   return Boolean(process.env[HANDOVER_VARIABLE]) && process.env[HANDOVER_DIR_VARIABLE] === resolve(dir);
 }
 
-/** Writes the records (as JSON: the build hashes that text too) to `file`, whole or not at all: the pages may be watching for it. */
+/**
+ * The records as the build hands them over and `/articles.json` shows them: in the parse's order
+ * (by slug), indented for people to read. So under `npm run build` that page is the handed-over file.
+ */
+export function recordsJson(articles: Article[]): string {
+  return JSON.stringify(articles, null, 2);
+}
+
+/** Writes the records (recordsJson: the build hashes that text too) to `file`, whole or not at all: the pages may be watching for it. */
 export async function handOver(file: string, records: string): Promise<void> {
   await writeFile(`${file}.tmp`, records);
   await rename(`${file}.tmp`, file);
 }
 
 /**
- * The records `npm run build` parsed from `dir`, once it has written them; `undefined` when this
- * process was handed none for it. Stops waiting if the build that started this process has gone.
+ * The file holding the records `npm run build` parsed from `dir`, once it has written them;
+ * `undefined` when this process was handed none for it. Stops waiting if the build that started
+ * this process has gone.
  */
-export async function handedOver(dir: string): Promise<Article[] | undefined> {
+export async function handedOverFile(dir: string): Promise<string | undefined> {
   if (!isHandedOver(dir)) return undefined;
   const file = process.env[HANDOVER_VARIABLE]!;
   const parent = process.ppid;
@@ -44,7 +53,13 @@ export async function handedOver(dir: string): Promise<Article[] | undefined> {
     if (process.ppid !== parent) throw new Error('the build that started Astro has stopped before handing it the parsed seeds');
     await sleep(WAIT_MS);
   }
-  return readHandover(file);
+  return file;
+}
+
+/** The records `npm run build` parsed from `dir` (see handedOverFile). */
+export async function handedOver(dir: string): Promise<Article[] | undefined> {
+  const file = await handedOverFile(dir);
+  return file === undefined ? undefined : readHandover(file);
 }
 
 /** The records `handOver` wrote to `file`. */
