@@ -5,9 +5,9 @@
  * The index is cut into Pagefind bundles (src/lib/search-bundles.ts): by language, each with its
  * own stemmer, and a large language by year. A search asks a cut language's words bundle which of
  * its bundles hold the query's words, then runs in those only; the first of them (the largest
- * language's newest, searched while the words bundle answers) shows first, and the whole answer follows. The index holds page URLs
- * without the site's base path; Pagefind puts it in front (`baseUrl`). On the dev server the
- * page names no bundle (there is no index) and says so itself.
+ * language's newest, searched while the words bundle answers) shows first, and the whole answer
+ * follows. The index holds page URLs without the site's base path; Pagefind puts it in front
+ * (`baseUrl`). On the dev server the page names no bundle (there is no index) and says so itself.
  */
 import { BUNDLE_FILTER, FILTERS, PUBLISHER_META, SORT_DATE_META, SORTS, type FilterName, type SortName } from '../lib/search-filters.ts';
 
