@@ -12,14 +12,12 @@ export default defineConfig({
   // `npm run build` builds beside this folder and swaps it in; `npm run preview` serves it.
   outDir: OUT_DIR,
   // Styles and scripts go to files of their own, so the Content-Security-Policy needs no 'unsafe-inline'.
-  // Several pages in flight at once: while one page's cached copy is read or written, the next renders.
+  // Several pages in flight at once.
   build: { inlineStylesheets: 'never', concurrency: 8 },
-  // Astro must not empty the output folder: `npm run build` starts it with the pages it can reuse
-  // (scripts/lib/page-cache.ts). So build with `npm run build`, not a bare `astro build` into a
-  // folder that has files: those would stay.
+  // Astro must not empty the output folder: `npm run build` starts it with the pages of the last
+  // build that it keeps (scripts/lib/page-cache.ts, src/lib/kept-pages.ts). So build with
+  // `npm run build`, not a bare `astro build` into a folder that has files: those would stay.
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
-  // Pages return a cacheKey (src/lib/cache-key.ts): a rebuild renders only pages whose data or code changed.
-  experimental: { incrementalBuild: true },
   // The search index and the nothing-lost check are build steps after Astro: see scripts/build.ts.
   integrations: [sitemap()],
 });

@@ -7,10 +7,10 @@
  *    the site is left as it is and steps 2 to 4 are skipped.
  * 2. `astro build` renders the pages from those records (src/ingest/handover.ts: Astro is started
  *    first, starts up and bundles while the seeds are parsed, then its pages wait for the records,
- *    which never go through its content collection: src/lib/collection.ts); pages whose
- *    data and code did not change since the last build come from Astro's cache
- *    (src/lib/cache-key.ts, scripts/lib/page-cache.ts), put in place on another thread while the
- *    seeds are parsed. Its line per page becomes a progress line.
+ *    which never go through its content collection: src/lib/collection.ts). The pages whose data
+ *    and code did not change since the last build are the live site's, put in place on another
+ *    thread while the seeds are parsed, and Astro never sees them (scripts/lib/page-cache.ts,
+ *    src/lib/kept-pages.ts). Its line per page rendered becomes a progress line.
  * 3. Pagefind indexes the article pages, bundle by bundle (src/lib/search-bundles.ts), each as
  *    soon as Astro has written its pages: Astro renders them in that order, so most bundles are
  *    indexed on the second core while Astro renders the rest.
@@ -27,10 +27,11 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
 import { handOver, handoverEnv, recordsJson } from '../src/ingest/handover.ts';
+import { keptPagesEnv, pageKeysIn } from '../src/lib/kept-pages.ts';
 import { parseSeedDir } from '../src/ingest/ingest.ts';
 import { saveRememberedLanguages, rememberLanguages } from '../src/ingest/language.ts';
 import { titleKey } from '../src/ingest/merge.ts';
@@ -43,7 +44,7 @@ import { checkArticleTexts, checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
 import { BUILD_CACHE } from './lib/files.ts';
 import { buildInputs, isBuilt, recordBuilt } from './lib/last-build.ts';
-import { abandon, afterAstro, forgetUnfinishedBuild } from './lib/page-cache.ts';
+import { afterAstro, keptPages, recordPages } from './lib/page-cache.ts';
 import { prefillOnWorker } from './lib/prefill-worker.ts';
 import { log, progress } from './lib/progress.ts';
 import { indexSearch } from './lib/search-index.ts';
@@ -54,11 +55,13 @@ const next = `${dist}.next`;
 const HANDOVER_FILE = join(BUILD_CACHE, 'parsed-seeds.json');
 /** The articles' languages as detected by the last build (src/ingest/language.ts), not trusted with `--force`. */
 const LANGUAGES_FILE = join(BUILD_CACHE, 'languages.json');
+/** The pages put in place for Astro, and the folder its routes write every page's key to (src/lib/kept-pages.ts). */
+const IN_PLACE_FILE = join(BUILD_CACHE, 'pages-in-place.json');
+const KEYS_FOLDER = join(BUILD_CACHE, 'page-keys');
 
 async function fail(message: string): Promise<never> {
   astro.stop();
   await prefilling.catch(() => {});
-  if (astroFinished === undefined) abandon(); // Astro never had the records.
   await Promise.all([rm(next, { recursive: true, force: true }), rm(HANDOVER_FILE, { force: true })]);
   console.error(`build: ${message}; ${existsSync(dist) ? 'the previous dist/ is left as it was' : 'no dist/ written'}`);
   process.exit(1);
@@ -80,16 +83,17 @@ const force = args.includes('--force');
 /** When Astro's process exited (the search index goes on after it). */
 let astroFinished: number | undefined;
 await holdBuildLock((message) => log('build', message));
-// What a build stopped midway left: its half-built site, and pages in the cache that its manifest
-// does not vouch for. Before Astro starts, as it writes into that folder and reads the manifest
-// once it has bundled the site.
+// What a build stopped midway left: its half-built site. Before Astro starts, as it writes into that folder.
 await deleteInBackground(next);
-forgetUnfinishedBuild();
 // Astro starts up and bundles while the seeds are parsed; its pages wait for the records (src/ingest/handover.ts).
-await rm(HANDOVER_FILE, { force: true });
-const astro = astroBuild(next, args, { ...astroEnv(), ...handoverEnv(HANDOVER_FILE, SEEDS_DIR) });
-// And the pages Astro's cache holds go in place on another thread meanwhile (scripts/lib/page-cache.ts).
-const prefilling = prefillOnWorker({ site: next, force });
+await Promise.all([rm(HANDOVER_FILE, { force: true }), rm(KEYS_FOLDER, { recursive: true, force: true })]);
+await mkdir(KEYS_FOLDER, { recursive: true });
+// The live site's pages are kept unless their data changed: Astro's routes are told which, and
+// they go in place on another thread while the seeds are parsed and Astro renders (scripts/lib/page-cache.ts).
+const lastPages = keptPages(dist, { force });
+await writeFile(IN_PLACE_FILE, JSON.stringify(lastPages.inPlace));
+const astro = astroBuild(next, args, { ...astroEnv(), ...handoverEnv(HANDOVER_FILE, SEEDS_DIR), ...keptPagesEnv(IN_PLACE_FILE, KEYS_FOLDER) });
+const prefilling = prefillOnWorker({ site: next, live: dist, inPlace: lastPages.inPlace });
 prefilling.catch(() => {}); // Its failure is told when the build needs the pages.
 const parsing = performance.now();
 rememberLanguages(LANGUAGES_FILE, { fresh: force });
@@ -108,7 +112,6 @@ if (!force && isBuilt(dist, inputs)) {
   await astro.finished;
   // The pages put in place for it go.
   await prefilling.catch(() => {});
-  abandon();
   await deleteInBackground(next);
   log('build', `nothing changed since the last build (seeds, code, settings): ${dist} is left as it is; \`npm run build -- --force\` builds it again`);
 } else {
@@ -134,7 +137,9 @@ async function indexPages() {
   const indexing = progress('search-index', 'pages indexed', articles.length);
   const { pages, reused } = await indexSearch(next, articles, {
     reuse: !force,
-    ready: astro.whenFinal,
+    // A page kept from the last build is final once it is linked and Astro has not rendered it again.
+    ready: (pages) => Promise.all([astro.whenFinal(pages), prefilling]).then(() => {}),
+    pages: { code: lastPages.code, keys: () => pageKeysIn(KEYS_FOLDER) },
     onProgress: (done) => {
       if (astroFinished) indexing.update(done);
     },
@@ -164,8 +169,6 @@ async function checkArticleTextsInTurns(memo: CheckMemo): Promise<string[]> {
 
 /** Steps 2 to 4, into a new folder that replaces the site at `dist` once every step has succeeded. */
 async function buildSite() {
-  const prefilled = await prefilling.catch((error: Error) => fail(`could not put the cached pages in place: ${error.message}`));
-  if (prefilled.linked.length) log('page-cache', `linked ${prefilled.linked.length} pages from Astro's cache, beside the parse`);
   await handOver(HANDOVER_FILE, records);
   const searchIndexed = indexPages();
   searchIndexed.catch(() => {}); // Its failure is told once Astro has finished.
@@ -174,12 +177,19 @@ async function buildSite() {
   textsChecked.catch(() => {});
   const built = await astro.finished;
   astroFinished = performance.now();
-  const pruned = afterAstro(next, prefilled, built.code === 0);
   if (built.code !== 0) {
     await searchIndexed.catch(() => {}); // It stops at the bundle whose pages Astro did not write.
     await fail(`astro build failed (${built.reason})`);
   }
-  if (pruned) log('page-cache', `removed ${pruned} linked pages that the build no longer has`);
+  const missing = await prefilling.catch((error: Error) => fail(`could not put the last build's pages in place: ${error.message}`));
+  if (missing.length) {
+    await fail(`${missing.length} pages of the last build are missing from ${dist} (${missing[0]} first): \`npm run build -- --force\` renders every page`);
+  }
+  const pages = pageKeysIn(KEYS_FOLDER);
+  const unchanged = Object.keys(pages).filter((url) => lastPages.inPlace[url] === pages[url]).length;
+  if (unchanged) log('page-cache', `${unchanged} pages of the last build kept as they were (linked beside the parse and the render)`);
+  const pruned = afterAstro(next, lastPages.inPlace, pages);
+  if (pruned) log('page-cache', `removed ${pruned} pages of the last build that this build no longer has`);
 
   try {
     // The pages are checked on a second thread while Pagefind writes its last bundles; the index once it is written.
@@ -203,6 +213,7 @@ async function buildSite() {
   await rm(HANDOVER_FILE, { force: true });
   if (existsSync(dist)) await deleteInBackground(dist);
   await rename(next, dist);
+  recordPages(dist, lastPages.code, pages);
   log('build', `${dist} is ready`);
 }
 

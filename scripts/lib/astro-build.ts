@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { join, resolve as absolute } from 'node:path';
+import { resolve as absolute } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { print, progress } from './progress.ts';
@@ -12,12 +12,8 @@ export const WRITES_FD = 'BUILD_WRITES_FD';
 
 /** Astro's line for each page it writes (`├─ /articles/x/index.html (+3ms)`); several, when pages render concurrently. */
 const PAGE = /[├└]─ /g;
-/** What Astro prints after a page's line (on a line of its own when pages render concurrently): its render time, or that it was reused. */
-const PAGE_END = /^\s*(?:\([+\d.ms ]+\)\s*|\((?:cached|restored)\)\s*)+$/;
-/** A page Astro took from its incremental-build cache. */
-const REUSED = /\((?:cached|restored)\)/g;
-/** The same, with its path in the output folder (Astro logs both at once). */
-const REUSED_PAGE = /[├└]─ (\S+) \((?:cached|restored)\)/g;
+/** What Astro prints after a page's line (on a line of its own when pages render concurrently): its render time. */
+const PAGE_END = /^\s*(?:\([+\d.ms ]+\)\s*)+$/;
 
 export interface AstroBuild {
   /** The exit code once Astro has exited (a signal counts as a failure), and why. */
@@ -45,19 +41,17 @@ export function astroBuild(outDir: string, args: string[], env: NodeJS.ProcessEn
   const final = new FinalFiles(finished);
   createInterface({ input: child.stdio[3] as Readable }).on('line', (path) => final.add(path));
 
-  const pages = progress('build', 'files written');
-  let [written, reused] = [0, 0];
+  const pages = progress('build', 'pages rendered');
+  let rendered = 0;
   let rendering = false;
   createInterface({ input: child.stdout! }).on('line', (line) => {
     const count = line.match(PAGE)?.length ?? 0;
-    reused += line.match(REUSED)?.length ?? 0;
-    for (const path of reusedPages(line)) final.add(join(outDir, path));
     if (count) {
-      written += count;
+      rendered += count;
       rendering = true;
-      pages.update(written);
+      pages.update(rendered);
     } else if (!PAGE_END.test(line)) {
-      if (rendering) pages.finish(`${written.toLocaleString('en')} files written, ${reused.toLocaleString('en')} of them from the cache`);
+      if (rendering) pages.finish(`${rendered.toLocaleString('en')} pages rendered`);
       rendering = false;
       print(line);
     }
@@ -65,15 +59,10 @@ export function astroBuild(outDir: string, args: string[], env: NodeJS.ProcessEn
   return { finished, stop: () => child.kill('SIGKILL'), whenFinal: (paths) => final.whenFinal(paths) };
 }
 
-/** The pages a line of Astro's log says it took from its cache, as paths in its output folder. */
-export function reusedPages(line: string): string[] {
-  return [...line.matchAll(REUSED_PAGE)].map(([, path]) => path);
-}
-
 /**
  * The files of Astro's output that are final: written in this build (as replacing-writes.ts tells
- * them) or found unchanged (as Astro logs them). A wait for some files ends when each is final, or
- * when the build has succeeded (then every file is); it fails when the build has failed.
+ * them). A wait for some files ends when each is final, or when the build has succeeded (then
+ * every file is, those kept from the last build too); it fails when the build has failed.
  */
 export class FinalFiles {
   #final = new Set<string>();

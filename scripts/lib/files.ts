@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /**
@@ -10,12 +10,12 @@ export const BUILD_CACHE = join(import.meta.dirname, '..', '..', 'node_modules',
 
 /**
  * The files `paths` (relative) of folder `from` put in folder `to` as hard links (their folders
- * made, each once), or as copies where the two are on different file systems. A file missing
- * from `from` is left out; returns the paths put in place.
+ * made, each once), or as copies where the two are on different file systems. A file already at
+ * its place in `to` is left as it is; a file missing from `from` is left out, and returned.
  */
 export function shareFiles(from: string, to: string, paths: string[]): string[] {
   const made = new Set<string>();
-  const shared: string[] = [];
+  const missing: string[] = [];
   for (const path of paths) {
     const folder = dirname(path);
     if (!made.has(folder)) {
@@ -26,13 +26,20 @@ export function shareFiles(from: string, to: string, paths: string[]): string[] 
       linkSync(join(from, path), join(to, path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (code === 'ENOENT') continue;
-      if (!['EXDEV', 'EPERM', 'ENOTSUP'].includes(code)) throw error;
-      copyFileSync(join(from, path), join(to, path));
+      if (code === 'ENOENT') missing.push(path);
+      else if (['EXDEV', 'EPERM', 'ENOTSUP'].includes(code)) copyUnlessThere(join(from, path), join(to, path));
+      else if (code !== 'EEXIST') throw error;
     }
-    shared.push(path);
   }
-  return shared;
+  return missing;
+}
+
+function copyUnlessThere(from: string, to: string): void {
+  try {
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 /** Every file under `folder`, relative to it; none if there is no such folder. */

@@ -16,6 +16,8 @@ import { BUILD_CACHE, filesUnder } from './files.ts';
 const PROJECT = join(import.meta.dirname, '..', '..');
 const RECORD = join(BUILD_CACHE, 'last-build.json');
 const CODE = ['src', 'public', 'scripts', 'astro.config.mjs', 'site.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+/** What Astro renders pages with: a change to any of it, or to the settings, renders every page again (page-cache.ts). */
+const PAGE_CODE = ['src', 'astro.config.mjs', 'site.config.ts', 'tsconfig.json', 'package-lock.json'];
 
 interface LastBuild {
   site: string;
@@ -26,11 +28,22 @@ interface LastBuild {
 /** A digest of everything the site at the output folder is made from; `records` is the parsed records as JSON. */
 export function buildInputs(records: string, args: string[]): string {
   const hash = createHash('sha256').update(JSON.stringify({ node: process.version, args: args.filter((arg) => arg !== '--force'), settings: SETTINGS }));
-  for (const entry of CODE) {
+  return hash.update(codeDigest(CODE)).update('\0records\0').update(records).digest('base64url');
+}
+
+/** A digest of the code Astro renders pages with (PAGE_CODE) and of the site settings, which every page shows. */
+export function pageCodeDigest(): string {
+  return createHash('sha256').update(JSON.stringify(SETTINGS)).update(codeDigest(PAGE_CODE)).digest('base64url');
+}
+
+/** A digest of the files and folders `entries` of the project, their paths and bytes. */
+function codeDigest(entries: string[]): string {
+  const hash = createHash('sha256');
+  for (const entry of entries) {
     const files = statSync(join(PROJECT, entry)).isDirectory() ? filesUnder(join(PROJECT, entry)).sort().map((file) => join(entry, file)) : [entry];
     for (const file of files) hash.update(`\0${file}\0`).update(readFileSync(join(PROJECT, file)));
   }
-  return hash.update('\0records\0').update(records).digest('base64url');
+  return hash.digest('base64url');
 }
 
 /** Whether the site at `site` is the one the last build made from `inputs`. */

@@ -1,66 +1,65 @@
-import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { BUILD_CACHE, filesUnder, shareFiles } from './files.ts';
-import { fileURLToPath } from 'node:url';
+import type { PageKeys } from '../../src/lib/kept-pages.ts';
+import { pageFile } from '../../src/lib/urls.ts';
+import { BUILD_CACHE, shareFiles } from './files.ts';
+import { pageCodeDigest } from './last-build.ts';
 
 /**
- * Astro's incremental build (experimental.incrementalBuild) keeps the last output of every page
- * that has a cacheKey under its cache folder, and a manifest of those pages. A page whose key and
- * code did not change is not rendered again: Astro keeps the file already at its place in the
- * new site, or else copies it from its cache. `beforeAstro` puts them all in place as hard links
- * to the cache's files, so the new site, the cache and the live site share one copy of each
- * unchanged page and a rebuild copies none. That is safe because every file Astro writes
- * replaces the one at its path (scripts/lib/replacing-writes.ts) instead of writing into it: a
- * page rendered again gets a file of its own, and the others keep theirs. `afterAstro` removes
- * the links that are no page of this build.
+ * The live site is the page cache. After a build has swapped its site in, it records every keyed
+ * page of that site with its cacheKey (src/lib/kept-pages.ts), and a digest of the code and
+ * settings that rendered them. The next build (not `--force`, same output folder, code and
+ * settings) tells Astro's routes that those pages are in place, and Astro renders only the pages
+ * whose key changed or that are new; meanwhile the pages are put in place in the new folder, on
+ * another thread, as hard links to the live site's files. So an unchanged page is never copied,
+ * and a full build writes each page once.
  *
- * Astro writes a page to its cache as soon as it renders it, but its manifest only when every
- * page is done: after a build that failed or was killed midway, the old manifest would vouch for
- * new pages. A marker file notices that, and the manifest is then forgotten, so the next build
- * renders every page.
+ * That is safe because every file Astro writes replaces the one at its path
+ * (scripts/lib/replacing-writes.ts) instead of writing into it, and a link is never made over a
+ * file already there: whichever comes first, the page Astro renders again gets a file of its own,
+ * and the live site keeps its own. A build that fails or stops midway neither swaps its site in
+ * nor records anything, so the record always describes the live site.
  */
-/** Where Astro keeps the last output of each page, at its path in the site. */
-export const PAGE_CACHE = join(BUILD_CACHE, 'dist');
-const MANIFEST = join(BUILD_CACHE, 'incremental-build.json');
-const MARKER = join(BUILD_CACHE, 'build-in-progress');
+const RECORD = join(BUILD_CACHE, 'page-keys.json');
 
-export interface Prefilled {
-  /** Paths relative to the site of the pages put in place from the cache. */
-  linked: string[];
-  /** When Astro was about to start: a file written after this was written by Astro. */
-  since: number;
+interface Recorded {
+  site: string;
+  /** The site's folder is known by its inode, which swapping a new site in changes. */
+  inode: number;
+  code: string;
+  pages: PageKeys;
 }
 
-/**
- * After a build that stopped midway (its marker is still there), forgets the manifest if the
- * cache has pages written since. Before Astro starts: it reads the manifest once it has bundled
- * the site, which it does while the seeds are parsed.
- */
-export function forgetUnfinishedBuild(): void {
-  if (existsSync(MARKER)) forgetIfWrittenAfter(statSync(MARKER).mtimeMs);
+export interface KeptPages {
+  /** The digest of the code and settings Astro renders with in this build. */
+  code: string;
+  /** The live site's pages that this build keeps unless their key changed, with their key. */
+  inPlace: PageKeys;
 }
 
-/** Fills the folder `site` with the cached pages (none with `force`) and marks the build as started. */
-export function beforeAstro(site: string, { force }: { force: boolean }): Prefilled {
-  const linked = force ? [] : linkCache(site);
-  mkdirSync(BUILD_CACHE, { recursive: true });
-  writeFileSync(MARKER, '');
-  return { linked, since: statSync(MARKER).mtimeMs };
+/** The pages of the live site at `live` that the record vouches for (none with `force`). */
+export function keptPages(live: string, { force }: { force: boolean }): KeptPages {
+  const code = pageCodeDigest();
+  const last = force ? undefined : recorded(live, code);
+  return { code, inPlace: last?.pages ?? {} };
 }
 
-/** Ends the mark of a build that stopped before Astro had the records, so rendered nothing. */
-export function abandon(): void {
-  rmSync(MARKER, { force: true });
+/** Links the pages `inPlace` of the live site at `live` into the folder `site`, leaving any page already there; returns the files missing from the live site. */
+export function linkKeptPages(site: string, live: string, inPlace: PageKeys): string[] {
+  return shareFiles(live, site, Object.keys(inPlace).map(pageFile));
 }
 
-/** Ends the mark; after a successful build, removes the pages put in place that this build does not have, and returns how many. */
-export function afterAstro(site: string, { linked, since }: Prefilled, succeeded: boolean): number {
-  if (!succeeded) forgetIfWrittenAfter(since);
-  rmSync(MARKER, { force: true });
-  if (!succeeded || !linked.length) return 0;
-  // A manifest Astro did not write in this build (incremental builds off) vouches for nothing.
-  const listed = existsSync(MANIFEST) && statSync(MANIFEST).mtimeMs > since ? manifestFiles() : new Set<string>();
-  const gone = linked.filter((file) => !listed.has(file) && statSync(join(site, file)).mtimeMs <= since);
+function recorded(live: string, code: string): Recorded | undefined {
+  if (!existsSync(RECORD) || !existsSync(live)) return undefined;
+  const last = JSON.parse(readFileSync(RECORD, 'utf8')) as Recorded;
+  return last.site === live && last.inode === statSync(live).ino && last.code === code ? last : undefined;
+}
+
+/** Removes the pages put in place that are no page of this build (`built`), and returns how many. */
+export function afterAstro(site: string, inPlace: PageKeys, built: PageKeys): number {
+  const gone = Object.keys(inPlace)
+    .filter((url) => !(url in built))
+    .map(pageFile);
   const folders = new Set<string>();
   for (const file of gone) {
     rmSync(join(site, file));
@@ -69,6 +68,11 @@ export function afterAstro(site: string, { linked, since }: Prefilled, succeeded
   // Deepest first, each folder once: removing half of 50,000 articles must not re-read `articles/` each time.
   for (const folder of [...folders].sort((a, b) => depth(b) - depth(a))) removeIfEmpty(join(site, folder));
   return gone.length;
+}
+
+/** Records the keyed pages of the site just swapped in at `site`, rendered with the code `code`. */
+export function recordPages(site: string, code: string, pages: PageKeys): void {
+  writeFileSync(RECORD, JSON.stringify({ site, inode: statSync(site).ino, code, pages } satisfies Recorded));
 }
 
 function depth(path: string): number {
@@ -81,21 +85,4 @@ function removeIfEmpty(folder: string): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOTEMPTY') throw error;
   }
-}
-
-/** Links the pages the manifest lists (Astro leaves pages of builds before a `--force` in its cache), or copies them where links cannot be made. */
-function linkCache(site: string): string[] {
-  return existsSync(MANIFEST) ? shareFiles(PAGE_CACHE, site, [...manifestFiles()]) : [];
-}
-
-function forgetIfWrittenAfter(time: number): void {
-  if (filesUnder(PAGE_CACHE).some((file) => statSync(join(PAGE_CACHE, file)).mtimeMs > time)) rmSync(MANIFEST, { force: true });
-}
-
-/** The pages Astro's manifest lists, as paths relative to the site. */
-function manifestFiles(): Set<string> {
-  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as { routes: Record<string, { paths: Record<string, { outputFile: string }> }> };
-  // Output files are named as URLs there (`a%20b/index.html`), as paths on disk.
-  const onDisk = (outputFile: string) => fileURLToPath(new URL(outputFile, 'file:///')).slice(1);
-  return new Set(Object.values(manifest.routes).flatMap((route) => Object.values(route.paths).map((path) => onDisk(path.outputFile))));
 }

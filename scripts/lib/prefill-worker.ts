@@ -1,23 +1,25 @@
 /**
- * `beforeAstro` (page-cache.ts) on a thread of its own, so that the cached pages are put in place
- * while the seeds are parsed: linking tens of thousands of files is seconds of system calls,
- * which need not wait for the records.
+ * `linkKeptPages` (page-cache.ts) on a thread of its own, so that the last build's pages are put
+ * in place while the seeds are parsed and Astro renders: linking tens of thousands of files is
+ * seconds of system calls, which need not hold up either.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { beforeAstro, type Prefilled } from './page-cache.ts';
+import type { PageKeys } from '../../src/lib/kept-pages.ts';
+import { linkKeptPages } from './page-cache.ts';
 import { onWorker } from './on-worker.ts';
 
 interface Job {
   site: string;
-  force: boolean;
+  live: string;
+  inPlace: PageKeys;
 }
 
-/** `beforeAstro(site, { force })` on a worker thread. */
-export function prefillOnWorker(job: Job): Promise<Prefilled> {
-  return onWorker(new URL(import.meta.url), job, 'the thread putting the cached pages in place');
+/** `linkKeptPages(site, live, inPlace)` on a worker thread: the files missing from the live site. */
+export function prefillOnWorker(job: Job): Promise<string[]> {
+  return onWorker(new URL(import.meta.url), job, 'the thread putting the kept pages in place');
 }
 
 if (!isMainThread) {
-  const { site, force } = workerData as Job;
-  parentPort!.postMessage(beforeAstro(site, { force }));
+  const { site, live, inPlace } = workerData as Job;
+  parentPort!.postMessage(linkKeptPages(site, live, inPlace));
 }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILD_CACHE, filesUnder, shareFiles } from './files.ts';
 
 /**
  * Pagefind has no incremental mode: it indexes every page it is given. But a search bundle
- * (src/lib/search-bundles.ts) is a function of its pages and of the indexer, so each bundle the build writes is
- * kept beside Astro's caches under a digest of those, and a later build whose pages for that
+ * (src/lib/search-bundles.ts) is a function of its pages and of the indexer, and a page of its
+ * cacheKey and the code that renders it (scripts/lib/page-cache.ts), so each bundle the build
+ * writes is kept beside Astro's caches under a digest of those, and a later build whose pages for that
  * bundle are the same puts the kept bundle in place (as hard links: Pagefind writes new files,
  * never into old ones) instead of indexing it again. An edit re-indexes its own bundle, whole,
  * and its language's words bundle (src/lib/search-bundles.ts).
@@ -23,19 +23,11 @@ const INDEXER = [
   readFileSync(join(import.meta.dirname, 'search-index.ts')),
 ];
 
-/** Pages read at once for a digest: the build reads them while Astro renders, and must go on reading Astro's log. */
-const READS_AT_ONCE = 64;
-
-/** A digest of the indexer and of every page of a bundle, path and bytes, in order. */
-export async function bundleDigest(site: string, sourcePaths: string[]): Promise<string> {
+/** A digest of the indexer and of a bundle's pages (by URL, in order): their cacheKeys and the code that rendered them, which make each page what it is. */
+export function bundleDigest(code: string, pages: [url: string, key: string][]): string {
   const hash = createHash('sha256');
   for (const part of INDEXER) hash.update(part);
-  for (let from = 0; from < sourcePaths.length; from += READS_AT_ONCE) {
-    const paths = sourcePaths.slice(from, from + READS_AT_ONCE);
-    const pages = await Promise.all(paths.map((path) => readFile(join(site, path))));
-    paths.forEach((path, n) => hash.update(`\0${path}\0`).update(pages[n]));
-  }
-  return hash.digest('base64url');
+  return hash.update(code).update(JSON.stringify(pages)).digest('base64url');
 }
 
 /** A digest of the indexer and of the digests of the bundles whose words a words bundle holds. */

@@ -2,9 +2,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Article } from '../../src/ingest/record.ts';
+import type { PageKeys } from '../../src/lib/kept-pages.ts';
 import { searchLanguages, type SearchBundle } from '../../src/lib/search-bundles.ts';
 import { BUNDLE_FILTER } from '../../src/lib/search-filters.ts';
-import { articleUrl, outputPath } from '../../src/lib/urls.ts';
+import { articleUrl, outputPath, pageFile } from '../../src/lib/urls.ts';
 import { shareFiles } from './files.ts';
 import { bundleWords } from './pagefind-words.ts';
 import { bundleDigest, forgetBundlesBut, keepBundle, restoreBundle, wordsDigest } from './search-cache.ts';
@@ -28,6 +29,8 @@ export interface IndexOptions {
   onWrite?: (bundle: string, pages: number) => void;
   /** Resolves once these pages of the site are final; a bundle waits for its pages (`astroBuild`'s `whenFinal`). */
   ready?: (pages: string[]) => Promise<void>;
+  /** The digest of the code that renders the pages, and their cacheKeys, read once the first bundle's pages are final (src/lib/kept-pages.ts). */
+  pages: { code: string; keys: () => PageKeys };
 }
 
 export interface Indexed {
@@ -52,7 +55,7 @@ export interface Indexed {
  * render (`inSearchOrder`), each as soon as its pages are `ready`, so that most are indexed on the
  * second core while Astro renders the rest. Any error throws.
  */
-export async function indexSearch(site: string, articles: Article[], { reuse, onProgress, onWrite, ready }: IndexOptions): Promise<Indexed> {
+export async function indexSearch(site: string, articles: Article[], { reuse, onProgress, onWrite, ready, pages }: IndexOptions): Promise<Indexed> {
   const staging = `${site}.search-pages`;
   const indexed: Indexed = { pages: new Map(), reused: [] };
   const folderOf = (bundle: SearchBundle<Article>) => join(site, outputPath(bundle.url));
@@ -103,13 +106,20 @@ export async function indexSearch(site: string, articles: Article[], { reuse, on
   };
 
   const languages = searchLanguages(articles);
+  let keys: PageKeys | undefined;
+  const keyOf = (url: string) => {
+    keys ??= pages.keys();
+    if (!(url in keys)) throw new Error(`no cacheKey was recorded for ${url}`);
+    return keys[url];
+  };
   try {
     for (const { lang, words, bundles } of languages) {
       const digests = [];
       for (const bundle of bundles) {
-        const sourcePaths = bundle.articles.map((article) => join(outputPath(articleUrl(article.slug)), 'index.html'));
+        const urls = bundle.articles.map((article) => articleUrl(article.slug));
+        const sourcePaths = urls.map(pageFile);
         await ready?.(sourcePaths.map((path) => join(site, path)));
-        const digest = await bundleDigest(site, sourcePaths);
+        const digest = bundleDigest(pages.code, urls.map((url) => [url, keyOf(url)]));
         digests.push(digest);
         indexed.pages.set(bundle.id, sourcePaths.length);
         if (await writeBundle(bundle, lang, digest, addPages(bundle, sourcePaths))) onProgress?.((done += sourcePaths.length), articles.length);

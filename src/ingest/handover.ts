@@ -48,12 +48,17 @@ export async function handOver(file: string, records: string): Promise<void> {
 export async function handedOverFile(dir: string): Promise<string | undefined> {
   if (!isHandedOver(dir)) return undefined;
   const file = process.env[HANDOVER_VARIABLE]!;
+  await whenWritten(file, 'the parsed seeds');
+  return file;
+}
+
+/** Resolves once the build that started this process has written `file`; fails if that build has gone (`what` names the file then). */
+export async function whenWritten(file: string, what: string): Promise<void> {
   const parent = process.ppid;
   while (!existsSync(file)) {
-    if (process.ppid !== parent) throw new Error('the build that started Astro has stopped before handing it the parsed seeds');
+    if (process.ppid !== parent) throw new Error(`the build that started Astro has stopped before handing it ${what}`);
     await sleep(WAIT_MS);
   }
-  return file;
 }
 
 /** The records `npm run build` parsed from `dir` (see handedOverFile). */

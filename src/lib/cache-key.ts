@@ -10,10 +10,11 @@ import type { Timeline } from './timeline.ts';
 const digests = new WeakMap<Article, string>();
 
 /**
- * A page's `cacheKey` for Astro's incremental build: a hash of all the data the page shows,
- * so a rebuild renders the page again exactly when that data changed (Astro itself notices
- * changed code). Every record counts whole, so a field a template starts showing is covered.
- * Every page shows the site settings, which SITE_NAME and SITE_URL can change without a code change.
+ * A page's `cacheKey` (src/lib/kept-pages.ts): a hash of all the data the page shows, so a
+ * rebuild renders the page again exactly when that data changed (a change to the code that
+ * renders pages renders every page: scripts/lib/page-cache.ts). Every record counts whole, so a
+ * field a template starts showing is covered. Every page shows the site settings, which SITE_NAME
+ * and SITE_URL can change without a code change.
  */
 function cacheKey(...shown: unknown[]): string {
   return createHash('sha256').update(JSON.stringify([SETTINGS, ...shown])).digest('base64url');

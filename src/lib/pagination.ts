@@ -57,10 +57,15 @@ interface ListingOptions {
   about?: string;
 }
 
-/** A listing route's static paths: one per page, each with its page, its title, its timeline and sentence if any, and its cacheKey. */
+/** A listing route's static paths: one per page, each with its page, its title, its timeline and sentence if any, its URL and its cacheKey (src/lib/kept-pages.ts). */
 export function listingPaths(articles: Article[], base: string, title: string, params: Record<string, string>, { segment = '', timeline = false, about }: ListingOptions = {}) {
   return paginate(articles, base, segment).map(({ param, page }) => {
     const chart = timeline && page.currentPage === 1 ? monthlyCounts(articles) : undefined;
-    return { params: { ...params, page: param }, props: { page, title, timeline: chart, about }, cacheKey: listingKey(title, page, chart, about) };
+    return {
+      params: { ...params, page: param },
+      props: { page, title, timeline: chart, about },
+      url: listingPageUrl(base, page.currentPage, segment),
+      cacheKey: listingKey(title, page, chart, about),
+    };
   });
 }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { absoluteUrl, homeUrl } from './urls.ts';
+import { keyedPageUrls } from './kept-pages.ts';
+import { absoluteUrl, homeUrl, outputPath } from './urls.ts';
 
 /** The most URLs one sitemap file holds (the protocol allows 50,000). */
 const URLS_PER_FILE = 45_000;
@@ -35,15 +36,17 @@ export function sitemapFiles(site: URL, pathnames: string[]): Map<string, string
 }
 
 /**
- * Writes the sitemap of every page Astro built, as `@astrojs/sitemap` did (same files, same
- * addresses, same order), without its sort, which took 12 s of every 50,000-article build.
+ * Writes the sitemap of every page of the site, as `@astrojs/sitemap` did (same files, same
+ * addresses, same order), without its sort, which took 12 s of every 50,000-article build: the
+ * pages Astro built and those kept from the last build (src/lib/kept-pages.ts).
  */
 export function sitemap(): AstroIntegration {
   return {
     name: 'news-archive:sitemap',
     hooks: {
       'astro:build:done': async ({ dir, pages, logger }) => {
-        const files = sitemapFiles(new URL(absoluteUrl(homeUrl)), pages.map(({ pathname }) => pathname));
+        const pathnames = new Set([...pages.map(({ pathname }) => pathname), ...keyedPageUrls().map(outputPath)]);
+        const files = sitemapFiles(new URL(absoluteUrl(homeUrl)), [...pathnames]);
         await Promise.all([...files].map(([name, xml]) => writeFile(new URL(name, dir), xml)));
         logger.info(`sitemap-index.xml and ${files.size - 1} sitemap file(s) written`);
       },

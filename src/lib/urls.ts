@@ -17,6 +17,8 @@ export function outputPath(url: string): string {
   if (!url.startsWith(BASE_PATH)) throw new Error(`${url} is not under the site's base ${BASE_PATH}`);
   return url.slice(BASE_PATH.length);
 }
+/** The file a page's URL is written to, relative to the output folder (`articles/x/index.html`). */
+export const pageFile = (url: string) => `${outputPath(url)}index.html`;
 
 export const homeUrl = siteUrl();
 export const articleUrl = (slug: string) => siteUrl(`articles/${slug}/`);
