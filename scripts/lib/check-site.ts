@@ -8,7 +8,7 @@ import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { searchLanguages } from '../../src/lib/search-bundles.ts';
 import { listingPageUrl } from '../../src/lib/pagination.ts';
-import { articleUrl, monthUrl, outputPath, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
+import { articleUrl, monthUrl, outputPath, pageFile, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 import { CheckMemo } from './check-memo.ts';
 
 const LINK = /href="([^"]+)"/g;
@@ -75,7 +75,7 @@ function checkArticlePages(articles: Article[], htmlFiles: string[]): string[] {
 /** Every captured text of a record — its own and each other capture's — is on its page, word for word. */
 export function checkArticleTexts(site: string, articles: Article[], memo = new CheckMemo(site)): string[] {
   return articles.flatMap((article) => {
-    const file = join(site, articleUrl(article.slug), 'index.html');
+    const file = join(site, pageFile(articleUrl(article.slug)));
     const texts = [
       { text: article.text, what: 'the article’s text' },
       ...article.origins.flatMap(({ file, line, text }) => (text === null ? [] : [{ text, what: `the text captured at ${file}:${line}` }])),
@@ -155,7 +155,7 @@ function checkListings(site: string, kind: string, listings: Listing[], memo: Ch
 function listingFiles(site: string, base: string, segment?: string): string[] {
   const files: string[] = [];
   for (let page = 1; ; page++) {
-    const file = join(site, outputPath(listingPageUrl(base, page, segment)), 'index.html');
+    const file = join(site, pageFile(listingPageUrl(base, page, segment)));
     if (!existsSync(file)) return files;
     files.push(file);
   }
