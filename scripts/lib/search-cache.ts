@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD_CACHE, filesUnder, shareFiles } from './files.ts';
+import { bundleWords } from './pagefind-words.ts';
 
 /**
  * Pagefind has no incremental mode: it indexes every page it is given. But a search bundle
@@ -16,6 +17,8 @@ const CACHE = join(BUILD_CACHE, 'search-bundles');
 /** The folder a bundle (`en`, `en/2016`) is kept in: side by side, none inside another. */
 const keptFolder = (id: string) => join(CACHE, id.replaceAll('/', '_'));
 const DIGEST_FILE = 'digest';
+/** Beside a kept bundle: the words it indexed, one a line (pagefind-words.ts), once asked for. */
+const WORDS_FILE = 'words';
 
 /** What else a bundle depends on: the Pagefind that writes it and the code that drives it. */
 const INDEXER = [
@@ -42,8 +45,23 @@ export function wordsDigest(bundleDigests: string[]): string {
 export function restoreBundle(id: string, digest: string, outputPath: string): boolean {
   const kept = keptFolder(id);
   if (!existsSync(join(kept, DIGEST_FILE)) || readFileSync(join(kept, DIGEST_FILE), 'utf8') !== digest) return false;
-  shareFiles(kept, outputPath, filesUnder(kept).filter((file) => file !== DIGEST_FILE));
+  shareFiles(kept, outputPath, filesUnder(kept).filter((file) => file !== DIGEST_FILE && file !== WORDS_FILE));
   return true;
+}
+
+/**
+ * Every word the bundle `id` written at `outputPath` indexed: read from its index chunks the first
+ * time, then kept with the bundle, so an edit reads the words of its own bundle only.
+ */
+export function bundleWordsKept(id: string, outputPath: string): string[] {
+  const file = join(keptFolder(id), WORDS_FILE);
+  if (existsSync(file)) {
+    const text = readFileSync(file, 'utf8');
+    return text ? text.split('\n') : [];
+  }
+  const words = bundleWords(outputPath);
+  if (existsSync(keptFolder(id))) writeFileSync(file, words.join('\n'));
+  return words;
 }
 
 /** Keeps the bundle `id` just written at `outputPath`, with its digest, in place of the one kept before. */

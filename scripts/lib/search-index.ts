@@ -7,8 +7,7 @@ import { searchLanguages, type SearchBundle } from '../../src/lib/search-bundles
 import { BUNDLE_FILTER } from '../../src/lib/search-filters.ts';
 import { articleUrl, outputPath, pageFile } from '../../src/lib/urls.ts';
 import { shareFiles } from './files.ts';
-import { bundleWords } from './pagefind-words.ts';
-import { bundleDigest, forgetBundlesBut, keepBundle, restoreBundle, wordsDigest } from './search-cache.ts';
+import { bundleDigest, bundleWordsKept, forgetBundlesBut, keepBundle, restoreBundle, wordsDigest } from './search-cache.ts';
 
 /** Pages per call to Pagefind: each call is one step of the progress line. */
 const PAGES_PER_STEP = 1000;
@@ -96,7 +95,7 @@ export async function indexSearch(site: string, articles: Article[], { reuse, on
 
   const addWords = (lang: string, bundles: SearchBundle<Article>[]) => async (index: pagefind.PagefindIndex) => {
     for (const bundle of bundles) {
-      const content = bundleWords(folderOf(bundle))
+      const content = bundleWordsKept(bundle.id, folderOf(bundle))
         .map((word) => word + WORD_MARK)
         .join(' ');
       const added = await index.addCustomRecord({ url: `/${bundle.id}/`, content, language: lang, filters: { [BUNDLE_FILTER]: [bundle.id] } });
