@@ -27,11 +27,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
 import { handOver, handoverEnv, recordsJson } from '../src/ingest/handover.ts';
 import { keptPagesEnv, pageKeysIn } from '../src/lib/kept-pages.ts';
+import { pageFile } from '../src/lib/urls.ts';
 import { parseSeedDir } from '../src/ingest/ingest.ts';
 import { saveRememberedLanguages, rememberLanguages } from '../src/ingest/language.ts';
 import { titleKey } from '../src/ingest/merge.ts';
@@ -42,15 +43,17 @@ import { type CheckMemo, remembering } from './lib/check-memo.ts';
 import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
 import { checkArticleTexts, checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
-import { BUILD_CACHE } from './lib/files.ts';
+import { BUILD_CACHE, filesUnder } from './lib/files.ts';
 import { buildInputs, isBuilt, recordBuilt } from './lib/last-build.ts';
-import { afterAstro, keptPages, recordPages } from './lib/page-cache.ts';
+import { keptPages, recordPages, sweep } from './lib/page-cache.ts';
 import { prefillOnWorker } from './lib/prefill-worker.ts';
 import { log, progress } from './lib/progress.ts';
 import { indexSearch } from './lib/search-index.ts';
 
 const dist = resolve(OUT_DIR);
 const next = `${dist}.next`;
+/** The site before the live one, which the next build starts from (scripts/lib/page-cache.ts). */
+const spare = `${dist}.spare`;
 /** Where the parsed records wait for Astro's pages (src/ingest/handover.ts), beside Astro's own caches. */
 const HANDOVER_FILE = join(BUILD_CACHE, 'parsed-seeds.json');
 /** The articles' languages as detected by the last build (src/ingest/language.ts), not trusted with `--force`. */
@@ -58,6 +61,10 @@ const LANGUAGES_FILE = join(BUILD_CACHE, 'languages.json');
 /** The pages put in place for Astro, and the folder its routes write every page's key to (src/lib/kept-pages.ts). */
 const IN_PLACE_FILE = join(BUILD_CACHE, 'pages-in-place.json');
 const KEYS_FOLDER = join(BUILD_CACHE, 'page-keys');
+/** Files Astro copies into the site as they are. */
+const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
+/** How far behind the clock a file's modification time may be (file systems stamp with a coarse clock). */
+const CLOCK_GRANULARITY_MS = 50;
 
 async function fail(message: string): Promise<never> {
   astro.stop();
@@ -83,18 +90,25 @@ const force = args.includes('--force');
 /** When Astro's process exited (the search index goes on after it). */
 let astroFinished: number | undefined;
 await holdBuildLock((message) => log('build', message));
-// What a build stopped midway left: its half-built site. Before Astro starts, as it writes into that folder.
-await deleteInBackground(next);
+// The new site starts as what a build stopped midway left, or else as the site before the live
+// one: their folders are the ones it needs (scripts/lib/page-cache.ts). Before Astro starts, as it
+// writes into that folder. Their search index goes: it is written again, bundle by bundle.
+if (existsSync(next)) await deleteInBackground(spare);
+else if (existsSync(spare)) await rename(spare, next);
+await deleteInBackground(join(next, 'pagefind'));
+/** Files of the new folder older than this, and no page of this build, are left over from another build. */
+const buildStarted = Date.now() - CLOCK_GRANULARITY_MS;
 // Astro starts up and bundles while the seeds are parsed; its pages wait for the records (src/ingest/handover.ts).
 await Promise.all([rm(HANDOVER_FILE, { force: true }), rm(KEYS_FOLDER, { recursive: true, force: true })]);
 await mkdir(KEYS_FOLDER, { recursive: true });
-// The live site's pages are kept unless their data changed: Astro's routes are told which, and
-// they go in place on another thread while the seeds are parsed and Astro renders (scripts/lib/page-cache.ts).
+// The live site's pages are kept unless their data changed: they go in place on another thread
+// while the seeds are parsed, and Astro's routes are told which (scripts/lib/page-cache.ts).
 const lastPages = keptPages(dist, { force });
-await writeFile(IN_PLACE_FILE, JSON.stringify(lastPages.inPlace));
+await rm(IN_PLACE_FILE, { force: true });
 const astro = astroBuild(next, args, { ...astroEnv(), ...handoverEnv(HANDOVER_FILE, SEEDS_DIR), ...keptPagesEnv(IN_PLACE_FILE, KEYS_FOLDER) });
+// Astro's routes learn which pages are in place once they are, so that Astro renders none of them before.
 const prefilling = prefillOnWorker({ site: next, live: dist, inPlace: lastPages.inPlace });
-prefilling.catch(() => {}); // Its failure is told when the build needs the pages.
+prefilling.then(() => handOver(IN_PLACE_FILE, JSON.stringify(lastPages.inPlace))).catch(() => {}); // A failure is told when the build needs the pages.
 const parsing = performance.now();
 rememberLanguages(LANGUAGES_FILE, { fresh: force });
 const { articles, problems } = await parseSeedDir(SEEDS_DIR);
@@ -110,9 +124,10 @@ const inputs = buildInputs(records, args);
 if (!force && isBuilt(dist, inputs)) {
   astro.stop();
   await astro.finished;
-  // The pages put in place for it go.
+  // The folder started for it is the next build's start.
   await prefilling.catch(() => {});
-  await deleteInBackground(next);
+  if (existsSync(spare)) await deleteInBackground(next);
+  else await rename(next, spare);
   log('build', `nothing changed since the last build (seeds, code, settings): ${dist} is left as it is; \`npm run build -- --force\` builds it again`);
 } else {
   await buildSite();
@@ -122,7 +137,8 @@ if (!force && isBuilt(dist, inputs)) {
 /** Deletes a folder in a process of its own: tens of thousands of files take a while on some disks, and nothing waits for them. */
 async function deleteInBackground(folder: string) {
   if (!existsSync(folder)) return;
-  const doomed = `${folder}.old-${Date.now()}-${process.pid}`;
+  // Beside the output folder, never inside a site.
+  const doomed = `${dist}.old-${basename(folder)}-${Date.now()}-${process.pid}`;
   await rename(folder, doomed);
   spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', doomed], { detached: true, stdio: 'ignore' }).unref();
 }
@@ -187,9 +203,10 @@ async function buildSite() {
   }
   const pages = pageKeysIn(KEYS_FOLDER);
   const unchanged = Object.keys(pages).filter((url) => lastPages.inPlace[url] === pages[url]).length;
-  if (unchanged) log('page-cache', `${unchanged} pages of the last build kept as they were (linked beside the parse and the render)`);
-  const pruned = afterAstro(next, lastPages.inPlace, pages);
-  if (pruned) log('page-cache', `removed ${pruned} pages of the last build that this build no longer has`);
+  if (unchanged) log('page-cache', `${unchanged} pages of the last build kept as they were`);
+  // Astro copies public/ keeping some files' modification times.
+  const swept = sweep(next, new Set([...Object.keys(pages).map(pageFile), ...filesUnder(PUBLIC_DIR)]), buildStarted);
+  if (swept) log('page-cache', `removed ${swept} files that no page of this build has`);
 
   try {
     // The pages are checked on a second thread while Pagefind writes its last bundles; the index once it is written.
@@ -211,7 +228,10 @@ async function buildSite() {
   }
 
   await rm(HANDOVER_FILE, { force: true });
-  if (existsSync(dist)) await deleteInBackground(dist);
+  if (existsSync(dist)) {
+    await deleteInBackground(spare);
+    await rename(dist, spare);
+  }
   await rename(next, dist);
   recordPages(dist, lastPages.code, pages);
   log('build', `${dist} is ready`);
