@@ -71,6 +71,7 @@ async function fail(message: string): Promise<never> {
   await prefilling.catch(() => {});
   await Promise.all([rm(next, { recursive: true, force: true }), rm(HANDOVER_FILE, { force: true })]);
   console.error(`build: ${message}; ${existsSync(dist) ? 'the previous dist/ is left as it was' : 'no dist/ written'}`);
+  deleteDoomed();
   process.exit(1);
 }
 
@@ -85,6 +86,8 @@ function astroEnv(): NodeJS.ProcessEnv {
   return { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !own.includes(name))), NODE_ENV: 'production' };
 }
 
+/** Folders deleteInBackground set aside. */
+const doomed: string[] = [];
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 /** When Astro's process exited (the search index goes on after it). */
@@ -134,13 +137,22 @@ if (!force && isBuilt(dist, inputs)) {
   recordBuilt(dist, inputs);
 }
 
-/** Deletes a folder in a process of its own: tens of thousands of files take a while on some disks, and nothing waits for them. */
+/**
+ * Moves a folder aside (beside the output folder, never inside a site) to be deleted once the build
+ * is over, in a process of its own: tens of thousands of files take a while on some disks, the build
+ * would compete with it for the disk and both cores, and nothing waits for it.
+ */
 async function deleteInBackground(folder: string) {
   if (!existsSync(folder)) return;
-  // Beside the output folder, never inside a site.
-  const doomed = `${dist}.old-${basename(folder)}-${Date.now()}-${process.pid}`;
-  await rename(folder, doomed);
-  spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', doomed], { detached: true, stdio: 'ignore' }).unref();
+  const aside = `${dist}.old-${basename(folder)}-${Date.now()}-${process.pid}`;
+  await rename(folder, aside);
+  doomed.push(aside);
+}
+
+function deleteDoomed() {
+  for (const folder of doomed.splice(0)) {
+    spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], { detached: true, stdio: 'ignore' }).unref();
+  }
 }
 
 /**
@@ -244,3 +256,6 @@ try {
 } catch (error) {
   console.warn(`build: could not record the new articles' addresses in ${permalinksFile} (${(error as Error).message}); the next build may give them others`);
 }
+
+// What this build set aside goes now that it is over.
+deleteDoomed();
