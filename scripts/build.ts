@@ -110,8 +110,11 @@ const lastPages = keptPages(dist, { force });
 await rm(IN_PLACE_FILE, { force: true });
 const astro = astroBuild(next, args, { ...astroEnv(), ...handoverEnv(HANDOVER_FILE, SEEDS_DIR), ...keptPagesEnv(IN_PLACE_FILE, KEYS_FOLDER) });
 // Astro's routes learn which pages are in place once they are, so that Astro renders none of them before.
-const prefilling = prefillOnWorker({ site: next, live: dist, inPlace: lastPages.inPlace });
-prefilling.then(() => handOver(IN_PLACE_FILE, JSON.stringify(lastPages.inPlace))).catch(() => {}); // A failure is told when the build needs the pages.
+const prefilling = prefillOnWorker({ site: next, live: dist, pages: lastPages, trash: await doomedFolder('pages') });
+// Astro's routes wait for that file: a failure stops the build at once.
+prefilling
+  .then(() => handOver(IN_PLACE_FILE, JSON.stringify(lastPages.inPlace)))
+  .catch((error: Error) => fail(`could not put the last build's pages in place: ${error.message}`));
 const parsing = performance.now();
 rememberLanguages(LANGUAGES_FILE, { fresh: force });
 const { articles, problems } = await parseSeedDir(SEEDS_DIR);
@@ -147,6 +150,14 @@ async function deleteInBackground(folder: string) {
   const aside = `${dist}.old-${basename(folder)}-${Date.now()}-${process.pid}`;
   await rename(folder, aside);
   doomed.push(aside);
+}
+
+/** A new folder beside the output folder, deleted once the build is over. */
+async function doomedFolder(name: string): Promise<string> {
+  const folder = `${dist}.old-${name}-${Date.now()}-${process.pid}`;
+  await mkdir(folder);
+  doomed.push(folder);
+  return folder;
 }
 
 function deleteDoomed() {

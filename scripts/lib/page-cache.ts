@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageKeys } from '../../src/lib/kept-pages.ts';
 import { pageFile } from '../../src/lib/urls.ts';
@@ -41,38 +41,44 @@ export interface KeptPages {
   code: string;
   /** The live site's pages that this build keeps unless their key changed, with their key. */
   inPlace: PageKeys;
+  /** Every page of the live site, kept or not (none if it is not the recorded one, or the code or settings changed: its URLs may have another base). */
+  live: string[];
 }
 
-/** The pages of the live site at `live` that the record vouches for (none with `force`). */
+/** The pages of the live site at `live` that the record vouches for (none with `force`, or when the code or settings changed). */
 export function keptPages(live: string, { force }: { force: boolean }): KeptPages {
   const code = pageCodeDigest();
-  const last = force ? undefined : recorded(live, code);
-  return { code, inPlace: last?.pages ?? {} };
+  const last = recorded(live);
+  const pages = last?.code === code ? last.pages : {};
+  return { code, inPlace: force ? {} : pages, live: Object.keys(pages) };
 }
 
 /**
- * Makes each page `inPlace` of the folder `site` the live site's file (at `live`), linking it
- * again where it is another file or missing; returns the files missing from the live site.
- * Before Astro renders: it replaces none of these files but those it renders again.
+ * Before Astro renders, in the folder `site` the build starts from: makes each page `inPlace` the
+ * live site's file (at `live`), linking it again where it is another file or missing, and moves
+ * every other page of the live site found there (which Astro renders again) into `trash`, to be
+ * deleted once the build is over: freeing a file costs this file system about 0.2 ms, moving it
+ * 0.04 ms. Returns the files missing from the live site.
  */
-export function linkKeptPages(site: string, live: string, inPlace: PageKeys): string[] {
-  const toLink = Object.keys(inPlace)
-    .map(pageFile)
-    .filter((file) => {
-      const there = lstatSync(join(site, file), { throwIfNoEntry: false });
-      if (!there) return true;
+export function linkKeptPages(site: string, live: string, { inPlace, live: pages }: Pick<KeptPages, 'inPlace' | 'live'>, trash: string): string[] {
+  let moved = 0;
+  const toLink = pages.flatMap((url) => {
+    const file = pageFile(url);
+    const there = lstatSync(join(site, file), { throwIfNoEntry: false });
+    if (url in inPlace && there) {
       const source = lstatSync(join(live, file), { throwIfNoEntry: false });
-      if (source && source.ino === there.ino && source.dev === there.dev) return false;
-      rmSync(join(site, file));
-      return true;
-    });
+      if (source && source.ino === there.ino && source.dev === there.dev) return [];
+    }
+    if (there) renameSync(join(site, file), join(trash, String(moved++)));
+    return url in inPlace ? [file] : [];
+  });
   return shareFiles(live, site, toLink);
 }
 
-function recorded(live: string, code: string): Recorded | undefined {
+function recorded(live: string): Recorded | undefined {
   if (!existsSync(RECORD) || !existsSync(live)) return undefined;
   const last = JSON.parse(readFileSync(RECORD, 'utf8')) as Recorded;
-  return last.site === live && last.inode === statSync(live).ino && last.code === code ? last : undefined;
+  return last.site === live && last.inode === statSync(live).ino ? last : undefined;
 }
 
 /**
