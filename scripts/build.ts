@@ -155,7 +155,7 @@ async function deleteInBackground(folder: string) {
 /** A new folder beside the output folder, deleted once the build is over. */
 async function doomedFolder(name: string): Promise<string> {
   const folder = `${dist}.old-${name}-${Date.now()}-${process.pid}`;
-  await mkdir(folder);
+  await mkdir(folder, { recursive: true });
   doomed.push(folder);
   return folder;
 }
