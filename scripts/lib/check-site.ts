@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { containsWords } from '../../src/ingest/merge.ts';
+import { containsWords } from '../../src/ingest/words.ts';
 import type { Article } from '../../src/ingest/record.ts';
 import { recordsJson } from '../../src/ingest/handover.ts';
 import { bySlug } from '../../src/ingest/slug.ts';

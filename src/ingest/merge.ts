@@ -4,6 +4,7 @@ import { unique } from './normalise.ts';
 import { detectLanguage } from './language.ts';
 import { permanentSlugs, type Permalinks } from './permalinks.ts';
 import { bySlug } from './slug.ts';
+import { containsWords } from './words.ts';
 
 /** Two captures are the same article when their titles match with case, spacing, quotes and dashes folded. */
 export function titleKey(title: string): string {
@@ -14,17 +15,6 @@ export function titleKey(title: string): string {
     .replace(/[‐‑‒–—―−]/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** A text's letters and digits, every run of anything else as one space: what "the same words" compares. */
-export function wordsOf(text: string): string {
-  return text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** Whether `text` holds every word of `part`, in order and together (an excerpt of it, say); a part with no words is in every text. */
-export function containsWords(text: string, part: string): boolean {
-  const words = wordsOf(part);
-  return words === '' || ` ${wordsOf(text)} `.includes(` ${words} `);
 }
 
 /** A record before the names in it are looked up. */

@@ -11,7 +11,7 @@ import { CheckMemo } from '../../scripts/lib/check-memo.ts';
 import { checkBuiltSite } from '../../scripts/lib/check-site.ts';
 import { PAGE_SIZE } from '../../src/consts.ts';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
-import { wordsOf } from '../../src/ingest/merge.ts';
+import { wordsOf } from '../../src/ingest/words.ts';
 import { PERMALINKS_FILE } from '../../src/ingest/permalinks.ts';
 import { neighbours, type Neighbours } from '../../src/lib/neighbours.ts';
 import type { Article } from '../../src/ingest/record.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { wordsOf } from '../../src/ingest/merge.ts';
+import { wordsOf } from '../../src/ingest/words.ts';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import type { Article } from '../../src/ingest/record.ts';
 import { launchBrowser } from '../support/browser.ts';

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
-import { containsWords } from '../../src/ingest/merge.ts';
+import { containsWords } from '../../src/ingest/words.ts';
 import type { ParseResult } from '../../src/ingest/record.ts';
 
 const CAPTURES = join(import.meta.dirname, '..', 'fixtures', 'captures');

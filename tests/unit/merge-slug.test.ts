@@ -3,7 +3,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
-import { containsWords, titleKey } from '../../src/ingest/merge.ts';
+import { titleKey } from '../../src/ingest/merge.ts';
+import { containsWords } from '../../src/ingest/words.ts';
 import { slugify } from '../../src/ingest/slug.ts';
 import { SEEDS_DIR, SEED_FILES, makeSeedDir, parseFiles, parseText, slugsByTitle } from './helpers.ts';
 
