@@ -3,12 +3,10 @@ import { resolve as absolute } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { print, progress } from './progress.ts';
+import { WRITES_FD } from './writes-fd.js';
 
 /** Makes every file Astro writes replace the one at its path: see there. */
-const REPLACING_WRITES = new URL('./replacing-writes.ts', import.meta.url).href;
-
-/** The environment variable that names the file descriptor Astro's process tells each file it has written on (see there). */
-export const WRITES_FD = 'BUILD_WRITES_FD';
+const REPLACING_WRITES = new URL('./replacing-writes.js', import.meta.url).href;
 
 /** Astro's line for each page it writes (`├─ /articles/x/index.html (+3ms)`); several, when pages render concurrently. */
 const PAGE = /[├└]─ /g;
@@ -60,7 +58,7 @@ export function astroBuild(outDir: string, args: string[], env: NodeJS.ProcessEn
 }
 
 /**
- * The files of Astro's output that are final: written in this build (as replacing-writes.ts tells
+ * The files of Astro's output that are final: written in this build (as replacing-writes.js tells
  * them). A wait for some files ends when each is final, or when the build has succeeded (then
  * every file is, those kept from the last build too); it fails when the build has failed.
  */

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 /** What the nothing-lost check is (its checks, and the word comparison the text check uses): a change to it makes every earlier result void. */
-const CHECK_CODE = ['./check-site.ts', '../../src/ingest/merge.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\0');
+const CHECK_CODE = ['./check-site.ts', '../../src/ingest/words.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\0');
 
 interface Saved {
   passed: string[];
@@ -15,7 +15,7 @@ interface Saved {
  * that changed: a rebuild after a one-word edit shares all but a few of its pages and search
  * fragments with the last build (scripts/lib/page-cache.ts, scripts/lib/search-cache.ts). A file
  * is known by its path in the site, device, inode, size and modification time: the build never
- * writes into a file, it writes a new one (scripts/lib/replacing-writes.ts). Without a `file`
+ * writes into a file, it writes a new one (scripts/lib/replacing-writes.js). Without a `file`
  * nothing is remembered and every check reads its files.
  */
 export class CheckMemo {

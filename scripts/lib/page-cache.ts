@@ -22,7 +22,7 @@ import { pageCodeDigest } from './last-build.ts';
  * `sweep` removes the rest once Astro is done.
  *
  * That is safe because every file Astro writes replaces the one at its path
- * (scripts/lib/replacing-writes.ts) instead of writing into it: a page rendered again gets a file
+ * (scripts/lib/replacing-writes.js) instead of writing into it: a page rendered again gets a file
  * of its own, and the live site keeps its own. A build that fails or stops midway neither swaps
  * its site in nor records anything, so the record always describes the live site.
  */

@@ -1,5 +1,5 @@
 /**
- * How the build hears of the files Astro writes (scripts/lib/replacing-writes.ts in Astro's
+ * How the build hears of the files Astro writes (scripts/lib/replacing-writes.js in Astro's
  * process, scripts/lib/astro-build.ts in the build's), so it can index a bundle of pages while the
  * rest render.
  */
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FinalFiles, WRITES_FD } from '../../scripts/lib/astro-build.ts';
+import { FinalFiles } from '../../scripts/lib/astro-build.ts';
+import { WRITES_FD } from '../../scripts/lib/writes-fd.js';
 import { PROJECT } from '../support/build.ts';
 
 const scratch = await mkdtemp(join(tmpdir(), 'news-archive-writes-'));
@@ -23,7 +24,7 @@ describe("Astro's process tells the build each file it writes", () => {
       await fs.promises.writeFile(${JSON.stringify(page)}, '<p>page</p>');
       await fs.promises.copyFile(${JSON.stringify(page)}, ${JSON.stringify(copy)});
       fs.writeSync(3, fs.readFileSync(${JSON.stringify(copy)}, 'utf8') + '\\n');`;
-    const child = spawn(process.execPath, ['--import', './scripts/lib/replacing-writes.ts', '--input-type=module', '-e', script], {
+    const child = spawn(process.execPath, ['--import', './scripts/lib/replacing-writes.js', '--input-type=module', '-e', script], {
       cwd: PROJECT,
       stdio: ['ignore', 'inherit', 'inherit', 'pipe'],
       env: { ...process.env, [WRITES_FD]: '3' },
@@ -39,7 +40,7 @@ describe("Astro's log", () => {
   it('reaches the build whole, even when the build reads it late and Astro exits at once', async () => {
     const lines = 20_000;
     const script = `for (let n = 0; n < ${lines}; n++) process.stdout.write('  ├─ /articles/' + n + '/index.html (+3ms)\\n'); process.exit(0);`;
-    const child = spawn(process.execPath, ['--import', './scripts/lib/replacing-writes.ts', '-e', script], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', './scripts/lib/replacing-writes.js', '-e', script], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'] });
     // The build busy for a while (indexing a bundle, say) before it reads again.
     const busyUntil = Date.now() + 1000;
     while (Date.now() < busyUntil);

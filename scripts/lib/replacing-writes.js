@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Loaded into Astro's build process (`node --import`, scripts/lib/astro-build.ts): every file
  * Astro writes replaces the one at its path (written under a temporary name, then renamed over
@@ -19,19 +20,27 @@
  *
  * Only calls the synchronous functions can take (a path, and a string or bytes) change; any other
  * goes to the original. Results and errors are the original's, as a promise.
+ *
+ * JavaScript (checked by tsc from its JSDoc) that imports no TypeScript: a `.ts` file here would
+ * have Node load its TypeScript stripper into Astro's process first, half a second of its start.
  */
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { WRITES_FD } from './astro-build.ts';
+import { WRITES_FD } from './writes-fd.js';
 
 const { writeFile, mkdir, copyFile } = fs.promises;
 let written = 0;
 
-const asPath = (path: unknown): string | undefined =>
-  typeof path === 'string' ? path : path instanceof URL ? fileURLToPath(path) : Buffer.isBuffer(path) ? path.toString() : undefined;
+/** @type {(path: unknown) => string | undefined} */
+const asPath = (path) => (typeof path === 'string' ? path : path instanceof URL ? fileURLToPath(path) : Buffer.isBuffer(path) ? path.toString() : undefined);
 
-function inPromise<T>(work: () => T): Promise<T> {
+/**
+ * @template T
+ * @param {() => T} work
+ * @returns {Promise<T>}
+ */
+function inPromise(work) {
   try {
     return Promise.resolve(work());
   } catch (error) {
@@ -39,7 +48,11 @@ function inPromise<T>(work: () => T): Promise<T> {
   }
 }
 
-function replace(path: string, write: (temporary: string) => void): void {
+/**
+ * @param {string} path
+ * @param {(temporary: string) => void} write
+ */
+function replace(path, write) {
   const temporary = `${path}.${process.pid}-${++written}.tmp`;
   try {
     write(temporary);
@@ -51,16 +64,18 @@ function replace(path: string, write: (temporary: string) => void): void {
 }
 
 /** A write that adds to or must not replace a file is no replacement. */
-const overwrites = (options: unknown) => typeof options !== 'object' || options === null || !('flag' in options) || options.flag === 'w';
+/** @type {(options: unknown) => boolean} */
+const overwrites = (options) => typeof options !== 'object' || options === null || !('flag' in options) || options.flag === 'w';
 
 const writesFd = process.env[WRITES_FD] === undefined ? undefined : Number(process.env[WRITES_FD]);
 
 // Astro's log goes to the build through a pipe, which Node writes to asynchronously: lines still
 // queued when Astro's process exits (the build busy reading the pages just written) would be
 // lost. Blocking writes wait for the build to read them instead.
-(process.stdout as unknown as { _handle?: { setBlocking?: (blocking: boolean) => void } })._handle?.setBlocking?.(true);
+/** @type {{ _handle?: { setBlocking?: (blocking: boolean) => void } }} */ (/** @type {unknown} */ (process.stdout))._handle?.setBlocking?.(true);
 
-function tellBuild(path: string): void {
+/** @param {string} path */
+function tellBuild(path) {
   if (writesFd !== undefined) fs.writeSync(writesFd, `${path}\n`);
 }
 
@@ -68,7 +83,7 @@ fs.promises.writeFile = (file, data, options) => {
   const path = asPath(file);
   if (path === undefined || !(typeof data === 'string' || ArrayBuffer.isView(data)) || !overwrites(options)) return writeFile(file, data, options);
   return inPromise(() => {
-    replace(path, (temporary) => fs.writeFileSync(temporary, data, options as fs.WriteFileOptions));
+    replace(path, (temporary) => fs.writeFileSync(temporary, data, /** @type {fs.WriteFileOptions} */ (options)));
     tellBuild(path);
   });
 };
@@ -80,6 +95,8 @@ fs.promises.copyFile = (source, destination, mode) => {
     tellBuild(path);
   });
 };
-fs.promises.mkdir = ((path: fs.PathLike, options?: fs.MakeDirectoryOptions | fs.Mode | null) =>
-  asPath(path) === undefined ? mkdir(path, options) : inPromise(() => fs.mkdirSync(path, options))) as typeof mkdir;
+fs.promises.mkdir = /** @type {typeof mkdir} */ (
+  /** @type {(path: fs.PathLike, options?: fs.MakeDirectoryOptions | fs.Mode | null) => Promise<string | undefined>} */
+  (path, options) => (asPath(path) === undefined ? mkdir(path, options) : inPromise(() => fs.mkdirSync(path, options)))
+);
 syncBuiltinESMExports();
