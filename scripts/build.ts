@@ -2,7 +2,8 @@
  * `npm run build`: builds into a fresh folder beside `dist/` and swaps it in only when every
  * step has succeeded, so a failed build never leaves a half-built site over a good one.
  *
- * 1. The seeds are parsed once: their problems are reported, an error stops the build here.
+ * 1. The seeds are parsed once: their problems are reported, an error stops the build here. A
+ *    seed file unchanged since the last build is not parsed again (scripts/lib/seed-memo.ts).
  *    When nothing the site is made of changed since the last build of it (scripts/lib/last-build.ts),
  *    the site is left as it is and steps 2 to 4 are skipped.
  * 2. `astro build` renders the pages from those records (src/ingest/handover.ts: Astro is started
@@ -44,9 +45,10 @@ import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
 import { checkArticleTexts, checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
 import { BUILD_CACHE, filesUnder } from './lib/files.ts';
-import { buildInputs, isBuilt, recordBuilt } from './lib/last-build.ts';
+import { buildInputs, isBuilt, parseCodeDigest, recordBuilt } from './lib/last-build.ts';
 import { keptPages, recordPages, sweep } from './lib/page-cache.ts';
 import { prefillOnWorker } from './lib/prefill-worker.ts';
+import { SeedMemo } from './lib/seed-memo.ts';
 import { log, progress } from './lib/progress.ts';
 import { indexSearch } from './lib/search-index.ts';
 
@@ -61,6 +63,8 @@ const LANGUAGES_FILE = join(BUILD_CACHE, 'languages.json');
 /** The pages put in place for Astro, and the folder its routes write every page's key to (src/lib/kept-pages.ts). */
 const IN_PLACE_FILE = join(BUILD_CACHE, 'pages-in-place.json');
 const KEYS_FOLDER = join(BUILD_CACHE, 'page-keys');
+/** What each seed file parsed to in the last build (scripts/lib/seed-memo.ts), not trusted with `--force`. */
+const SEED_MEMO_FOLDER = join(BUILD_CACHE, 'parsed-seed-files');
 /** Files Astro copies into the site as they are. */
 const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
 /** How far behind the clock a file's modification time may be (file systems stamp with a coarse clock). */
@@ -117,7 +121,8 @@ prefilling
   .catch((error: Error) => fail(`could not put the last build's pages in place: ${error.message}`));
 const parsing = performance.now();
 rememberLanguages(LANGUAGES_FILE, { fresh: force });
-const { articles, problems } = await parseSeedDir(SEEDS_DIR);
+const seedMemo = new SeedMemo(SEED_MEMO_FOLDER, parseCodeDigest(), { fresh: force });
+const { articles, problems } = await parseSeedDir(SEEDS_DIR, seedMemo);
 saveRememberedLanguages();
 for (const line of warningLines(problems, SEEDS_DIR)) log('parse', line);
 if (hasErrors(problems)) await fail(problems.filter((problem) => problem.severity === 'error').map(formatProblem).join('\n'));
@@ -129,6 +134,7 @@ const records = recordsJson(articles);
 const inputs = buildInputs(records, args);
 if (!force && isBuilt(dist, inputs)) {
   astro.stop();
+  await seedMemo.save();
   await astro.finished;
   // The folder started for it is the next build's start.
   await prefilling.catch(() => {});
@@ -209,6 +215,9 @@ async function checkArticleTextsInTurns(memo: CheckMemo): Promise<string[]> {
 /** Steps 2 to 4, into a new folder that replaces the site at `dist` once every step has succeeded. */
 async function buildSite() {
   await handOver(HANDOVER_FILE, records);
+  // While Astro renders.
+  const seedsRemembered = seedMemo.save();
+  seedsRemembered.catch(() => {});
   const searchIndexed = indexPages();
   searchIndexed.catch(() => {}); // Its failure is told once Astro has finished.
   // Every article page is final once the search index holds it: their texts are checked while Astro renders the listing pages.
@@ -237,6 +246,7 @@ async function buildSite() {
       textsChecked,
       searchIndexed.then(() => remembering(next, memoFile('search-index'), (memo) => checkSearchIndex(next, articles, memo))),
       checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE, memoFile: memoFile('pages') }),
+      seedsRemembered,
     ]);
     const { summary } = checked;
     const failures = [...checked.failures, ...textFailures, ...indexFailures];

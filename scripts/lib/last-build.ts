@@ -36,6 +36,14 @@ export function pageCodeDigest(): string {
   return createHash('sha256').update(JSON.stringify(SETTINGS)).update(codeDigest(PAGE_CODE)).digest('base64url');
 }
 
+/** What parses a seed file (src/ingest/ingest.ts's parseSeedFile): its modules and the packages they use. */
+const PARSE_CODE = ['src/ingest', 'package-lock.json'];
+
+/** A digest of the code that parses seed files (PARSE_CODE). */
+export function parseCodeDigest(): string {
+  return codeDigest(PARSE_CODE);
+}
+
 /** A digest of the files and folders `entries` of the project, their paths and bytes. */
 function codeDigest(entries: string[]): string {
   const hash = createHash('sha256');

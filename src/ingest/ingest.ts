@@ -88,10 +88,19 @@ function isKnownFile(file: string): boolean {
   return file === ENTITIES_FILE || file === PERMALINKS_FILE;
 }
 
+/**
+ * What parseSeedFile made of a file's name and bytes in an earlier build (scripts/lib/seed-memo.ts):
+ * `parse` runs it when nothing is remembered.
+ */
+export interface SeedFileMemo {
+  parsed(file: string, bytes: Uint8Array, parse: () => SeedFileResult): SeedFileResult;
+}
+
 /** Reads one seed file; a file that cannot be read becomes an error, not an exception. */
-async function readSeedFile(dir: string, file: string): Promise<SeedFileResult> {
+async function readSeedFile(dir: string, file: string, memo?: SeedFileMemo): Promise<SeedFileResult> {
   try {
-    return parseSeedFile(file, await readFile(join(dir, file)));
+    const bytes = await readFile(join(dir, file));
+    return memo ? memo.parsed(file, bytes, () => parseSeedFile(file, bytes)) : parseSeedFile(file, bytes);
   } catch (error) {
     return { drafts: [], problems: [{ file, line: 0, severity: 'error', message: `cannot read file: ${(error as Error).message}` }] };
   }
@@ -121,12 +130,13 @@ async function readSeedFolder(dir: string): Promise<{ seeds: string[]; skipped: 
 /**
  * The whole ingest: every seed file under `dir`, with the gazetteer (the shipped one and the
  * folder's `entities.yaml`) → `{ articles, problems }`, with the slugs `dir`'s permalinks record.
+ * With a `memo`, a file parsed before (same name, same bytes) is not parsed again.
  */
-export async function parseSeedDir(dir: string): Promise<ParseResult> {
+export async function parseSeedDir(dir: string, memo?: SeedFileMemo): Promise<ParseResult> {
   const folder = await readSeedFolder(dir);
   if ('problem' in folder) return { articles: [], problems: [folder.problem] };
   const { seeds, skipped } = folder;
-  const [results, names, recorded] = await Promise.all([Promise.all(seeds.map((file) => readSeedFile(dir, file))), loadGazetteer(dir), readPermalinks(dir)]);
+  const [results, names, recorded] = await Promise.all([Promise.all(seeds.map((file) => readSeedFile(dir, file, memo))), loadGazetteer(dir), readPermalinks(dir)]);
   const others = { drafts: [], problems: [...skipped.map(skippedFileWarning), ...names.problems, ...recorded.problems] };
   return assembleArticles([...results, others], names.gazetteer, recorded.permalinks);
 }
