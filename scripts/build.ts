@@ -22,7 +22,7 @@
  *
  * Step 4 checks the article pages' texts as soon as the search index is written (every article
  * page is then final), while Astro renders the listing pages; the rest runs after Astro's process
- * has exited, so its memory never adds to Astro's, the pages on a second thread.
+ * has exited, the pages on a second thread that reads the records while Astro renders.
  * Arguments go to `astro build`: `npm run build -- --force` renders every page again (and
  * indexes every page again).
  */
@@ -215,6 +215,10 @@ async function checkArticleTextsInTurns(memo: CheckMemo): Promise<string[]> {
 /** Steps 2 to 4, into a new folder that replaces the site at `dist` once every step has succeeded. */
 async function buildSite() {
   await handOver(HANDOVER_FILE, records);
+  // The pages' check gets ready (reads the records) while Astro renders, and runs once the site is complete.
+  let siteComplete!: () => void;
+  const pagesChecked = checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE, memoFile: memoFile('pages') }, new Promise<void>((resolve) => (siteComplete = resolve)));
+  pagesChecked.catch(() => {}); // Its failure is told once the site is complete.
   // While Astro renders.
   const seedsRemembered = seedMemo.save();
   seedsRemembered.catch(() => {});
@@ -239,13 +243,14 @@ async function buildSite() {
   // Astro copies public/ keeping some files' modification times.
   const swept = sweep(next, new Set([...Object.keys(pages).map(pageFile), ...filesUnder(PUBLIC_DIR)]), buildStarted);
   if (swept) log('page-cache', `removed ${swept} files that no page of this build has`);
+  siteComplete();
 
   try {
     // The pages are checked on a second thread while Pagefind writes its last bundles; the index once it is written.
     const [textFailures, indexFailures, checked] = await Promise.all([
       textsChecked,
       searchIndexed.then(() => remembering(next, memoFile('search-index'), (memo) => checkSearchIndex(next, articles, memo))),
-      checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE, memoFile: memoFile('pages') }),
+      pagesChecked,
       seedsRemembered,
     ]);
     const { summary } = checked;

@@ -22,7 +22,7 @@ const LINK = /href="([^"]+)"/g;
  * is not read again.
  */
 export function checkBuiltSite(site: string, articles: Article[], memo = new CheckMemo(site)): CheckResult {
-  const pages = checkPages(site, articles, memo);
+  const pages = pagesCheck(articles)(site, memo);
   return { ...pages, failures: [...pages.failures, ...checkArticleTexts(site, articles, memo), ...checkSearchIndex(site, articles, memo)] };
 }
 
@@ -31,10 +31,15 @@ export interface CheckResult {
   summary: string;
 }
 
-/** The nothing-lost check but for the article pages' texts and the search index, which can run as soon as those are written. */
-export function checkPages(site: string, articles: Article[], memo = new CheckMemo(site)): CheckResult {
+/**
+ * The nothing-lost check but for the article pages' texts and the search index, which can run as
+ * soon as those are written. In two steps: what a site must hold is worked out from the records
+ * alone (the build does that while Astro renders), and the function returned checks a site
+ * against it. `records` is /articles.json as it must be: the records as recordsJson writes them,
+ * by slug (the build has those bytes already: the file it handed the records over in).
+ */
+export function pagesCheck(articles: Article[], records: Uint8Array = Buffer.from(recordsJson([...articles].sort(bySlug)))): (site: string, memo?: CheckMemo) => CheckResult {
   const archive = buildArchive(articles);
-  const htmlFiles = pageFiles(site);
   const dates: Listing[] = [
     ...archive.years.map(({ year, articles: inYear }) => ({ name: year, url: yearUrl(year), articles: inYear, segment: YEAR_PAGE_SEGMENT })),
     ...archive.years.flatMap(({ year, months }) =>
@@ -42,16 +47,23 @@ export function checkPages(site: string, articles: Article[], memo = new CheckMe
     ),
     ...(archive.undated.length ? [{ name: 'undated', url: undatedUrl, articles: archive.undated }] : []),
   ];
-  const failures = [
-    ...checkArticlePages(articles, htmlFiles),
-    ...checkJson(site, articles),
-    ...checkListings(site, 'tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) })), memo),
-    ...checkListings(site, 'source', archive.sources.map((term) => ({ ...term, url: sourceUrl(term.slug) })), memo),
-    ...checkListings(site, 'topic', archive.topics.map((topic) => ({ ...topic, url: topicUrl(topic.slug) })), memo),
-    ...checkListings(site, 'date', dates, memo),
+  const listings: [kind: string, Listing[]][] = [
+    ['tag', archive.tags.map((term) => ({ ...term, url: tagUrl(term.slug) }))],
+    ['source', archive.sources.map((term) => ({ ...term, url: sourceUrl(term.slug) }))],
+    ['topic', archive.topics.map((topic) => ({ ...topic, url: topicUrl(topic.slug) }))],
+    ['date', dates],
   ];
-  const summary = `${articles.length} articles, ${archive.tags.length} tags, ${archive.sources.length} sources, ${archive.topics.length} topics, ${htmlFiles.length} pages`;
-  return { failures, summary };
+  const articleUrls = new Set(articles.map((article) => articleUrl(article.slug)));
+  return (site, memo = new CheckMemo(site)) => {
+    const htmlFiles = pageFiles(site);
+    const failures = [
+      ...checkArticlePages(articleUrls, htmlFiles),
+      ...checkJson(site, articles, records),
+      ...listings.flatMap(([kind, ofKind]) => checkListings(site, kind, ofKind, memo)),
+    ];
+    const summary = `${articles.length} articles, ${archive.tags.length} tags, ${archive.sources.length} sources, ${archive.topics.length} topics, ${htmlFiles.length} pages`;
+    return { failures, summary };
+  };
 }
 
 /** The site's HTML files, relative to it; Pagefind's folder (tens of thousands of fragments) and Astro's assets hold none. */
@@ -63,9 +75,8 @@ function pageFiles(site: string, folder = ''): string[] {
   });
 }
 
-function checkArticlePages(articles: Article[], htmlFiles: string[]): string[] {
+function checkArticlePages(expected: Set<string>, htmlFiles: string[]): string[] {
   const pages = new Set(htmlFiles.filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).map((file) => siteUrl(file.slice(0, -'index.html'.length))));
-  const expected = new Set(articles.map((article) => articleUrl(article.slug)));
   return [
     ...[...expected].filter((url) => !pages.has(url)).map((url) => `no article page at ${url}`),
     ...[...pages].filter((url) => !expected.has(url)).map((url) => `article page ${url} has no record`),
@@ -91,11 +102,11 @@ export function checkArticleTexts(site: string, articles: Article[], memo = new 
   });
 }
 
-/** /articles.json is the records by slug, as recordsJson writes them. */
-function checkJson(site: string, articles: Article[]): string[] {
-  const published = readFileSync(join(site, 'articles.json'), 'utf8');
-  if (published === recordsJson([...articles].sort(bySlug))) return [];
-  return [`/articles.json holds ${(JSON.parse(published) as Article[]).length} records that differ from the ${articles.length} parsed`];
+/** /articles.json is `records`: the records by slug, as recordsJson writes them. */
+function checkJson(site: string, articles: Article[], records: Uint8Array): string[] {
+  const published = readFileSync(join(site, 'articles.json'));
+  if (published.equals(records)) return [];
+  return [`/articles.json holds ${(JSON.parse(published.toString('utf8')) as Article[]).length} records that differ from the ${articles.length} parsed`];
 }
 
 /**
