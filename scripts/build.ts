@@ -29,10 +29,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, join, resolve } from 'node:path';
 import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
 import { handOver, handoverEnv, recordsJson } from '../src/ingest/handover.ts';
-import { keptPagesEnv, pageKeysIn } from '../src/lib/kept-pages.ts';
+import { keptPagesEnv, pageKeysIn, routeKeysIn, type PageKeys } from '../src/lib/kept-pages.ts';
 import { pageFile } from '../src/lib/urls.ts';
 import { parseSeedDir } from '../src/ingest/ingest.ts';
 import { saveRememberedLanguages, rememberLanguages } from '../src/ingest/language.ts';
@@ -69,6 +70,8 @@ const SEED_MEMO_FOLDER = join(BUILD_CACHE, 'parsed-seed-files');
 const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
 /** How far behind the clock a file's modification time may be (file systems stamp with a coarse clock). */
 const CLOCK_GRANULARITY_MS = 50;
+/** How often the search index looks whether Astro's routes have recorded their pages' keys. */
+const KEYS_POLL_MS = 20;
 
 async function fail(message: string): Promise<never> {
   astro.stop();
@@ -96,6 +99,8 @@ const args = process.argv.slice(2);
 const force = args.includes('--force');
 /** When Astro's process exited (the search index goes on after it). */
 let astroFinished: number | undefined;
+/** The files of KEYS_FOLDER read so far. */
+const routeKeysRead = new Map<string, PageKeys>();
 await holdBuildLock((message) => log('build', message));
 // The new site starts as what a build stopped midway left, or else as the site before the live
 // one: their folders are the ones it needs (scripts/lib/page-cache.ts). Before Astro starts, as it
@@ -182,8 +187,7 @@ async function indexPages() {
   const indexing = progress('search-index', 'pages indexed', articles.length);
   const { pages, reused } = await indexSearch(next, articles, {
     reuse: !force,
-    // A page kept from the last build is final once it is linked and Astro has not rendered it again.
-    ready: (pages) => Promise.all([astro.whenFinal(pages), prefilling]).then(() => {}),
+    ready: whenPagesFinal,
     pages: { code: lastPages.code, keys: () => pageKeysIn(KEYS_FOLDER) },
     onProgress: (done) => {
       if (astroFinished) indexing.update(done);
@@ -195,6 +199,27 @@ async function indexPages() {
   const perBundle = [...pages].map(([bundle, count]) => `${bundle} ${count}`).join(', ');
   const kept = reused.length ? `; kept from the last build, their pages unchanged: ${reused.join(', ')}` : '';
   indexing.finish(`indexed ${total} pages in ${Math.round(finished - started)} ms, ${Math.round(finished - (astroFinished ?? finished))} ms after Astro (${perBundle}${kept})`);
+}
+
+/**
+ * Resolves once the pages at `urls` are final: a page kept from the last build once it is in
+ * place and its route has left it out (it recorded the key it was kept under), any other once
+ * Astro has written it.
+ */
+async function whenPagesFinal(urls: string[]): Promise<void> {
+  await prefilling;
+  const keys = await routeKeysOf(urls[0]);
+  const rendered = urls.filter((url) => lastPages.inPlace[url] !== keys[url]);
+  await astro.whenFinal(rendered.map((url) => join(next, pageFile(url))));
+}
+
+/** The keys `url`'s route has recorded, all its pages' at once; none if Astro has exited without. */
+async function routeKeysOf(url: string): Promise<PageKeys> {
+  for (;;) {
+    const keys = routeKeysIn(KEYS_FOLDER, routeKeysRead).find((route) => url in route);
+    if (keys || astroFinished !== undefined) return keys ?? {};
+    await sleep(KEYS_POLL_MS);
+  }
 }
 
 /** Where the nothing-lost check remembers what passed (see CheckMemo), for one part of it. */

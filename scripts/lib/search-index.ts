@@ -26,8 +26,8 @@ export interface IndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called when a bundle's pages are read and Pagefind starts writing it (a third of the time or more). */
   onWrite?: (bundle: string, pages: number) => void;
-  /** Resolves once these pages of the site are final; a bundle waits for its pages (`astroBuild`'s `whenFinal`). */
-  ready?: (pages: string[]) => Promise<void>;
+  /** Resolves once the site's pages at these URLs are final; a bundle waits for its pages. */
+  ready?: (urls: string[]) => Promise<void>;
   /** The digest of the code that renders the pages, and their cacheKeys, read once the first bundle's pages are final (src/lib/kept-pages.ts). */
   pages: { code: string; keys: () => PageKeys };
 }
@@ -117,7 +117,7 @@ export async function indexSearch(site: string, articles: Article[], { reuse, on
       for (const bundle of bundles) {
         const urls = bundle.articles.map((article) => articleUrl(article.slug));
         const sourcePaths = urls.map(pageFile);
-        await ready?.(sourcePaths.map((path) => join(site, path)));
+        await ready?.(urls);
         const digest = bundleDigest(pages.code, urls.map((url) => [url, keyOf(url)]));
         digests.push(digest);
         indexed.pages.set(bundle.id, sourcePaths.length);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { whenWritten } from '../ingest/handover.ts';
 
@@ -39,8 +39,12 @@ export async function pagesToRender<Params, Props>(paths: KeyedPath<Params, Prop
   const { [IN_PLACE_VARIABLE]: inPlaceFile, [KEYS_VARIABLE]: keysFolder } = process.env;
   let rendered = paths;
   if (inPlaceFile && keysFolder) {
-    // One file per route, named by its first page.
-    if (paths.length) writeFileSync(join(keysFolder, `${createHash('sha256').update(paths[0].url).digest('base64url')}.json`), JSON.stringify(keysOf(paths)));
+    if (paths.length) {
+      // One file per route, named by its first page, whole or not at all: the build reads them while Astro renders.
+      const file = join(keysFolder, `${createHash('sha256').update(paths[0].url).digest('base64url')}.json`);
+      writeFileSync(`${file}.tmp`, JSON.stringify(keysOf(paths)));
+      renameSync(`${file}.tmp`, file);
+    }
     inPlace ??= whenWritten(inPlaceFile, 'the pages it put in place').then(() => JSON.parse(readFileSync(inPlaceFile, 'utf8')) as PageKeys);
     const kept = await inPlace;
     rendered = paths.filter(({ url, cacheKey }) => kept[url] !== cacheKey);
@@ -54,8 +58,18 @@ function keysOf(paths: { url: string; cacheKey: string }[]): PageKeys {
 
 /** Every keyed page of the build whose routes wrote their keys to `folder`, kept or rendered. */
 export function pageKeysIn(folder: string): PageKeys {
-  if (!existsSync(folder)) return {};
-  return Object.assign({}, ...readdirSync(folder).map((file) => JSON.parse(readFileSync(join(folder, file), 'utf8')) as PageKeys));
+  return Object.assign({}, ...routeKeysIn(folder));
+}
+
+/** The pages and keys each route has written to `folder` so far; `read` keeps the files already read (a route writes its file once, whole). */
+export function routeKeysIn(folder: string, read = new Map<string, PageKeys>()): PageKeys[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => {
+      if (!read.has(file)) read.set(file, JSON.parse(readFileSync(join(folder, file), 'utf8')) as PageKeys);
+      return read.get(file)!;
+    });
 }
 
 /** The URLs of this build's keyed pages, kept or rendered; none outside `npm run build`. */
