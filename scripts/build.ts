@@ -136,10 +136,12 @@ if (SITE_URL_IS_PLACEHOLDER) {
   log('build', `no site address set: canonical links, the feed and the sitemap point to the placeholder ${SITE_URL}. Set SITE_URL (or url in site.config.ts) to where the site will live.`);
 }
 const records = recordsJson(articles);
+// Astro's pages go on at once; if nothing changed, Astro is stopped and the folder it wrote in is only a spare.
+await handOver(HANDOVER_FILE, records);
 const inputs = buildInputs(records, args);
 if (!force && isBuilt(dist, inputs)) {
   astro.stop();
-  await seedMemo.save();
+  await Promise.all([seedMemo.save(), rm(HANDOVER_FILE, { force: true })]);
   await astro.finished;
   // The folder started for it is the next build's start.
   await prefilling.catch(() => {});
@@ -239,7 +241,6 @@ async function checkArticleTextsInTurns(memo: CheckMemo): Promise<string[]> {
 
 /** Steps 2 to 4, into a new folder that replaces the site at `dist` once every step has succeeded. */
 async function buildSite() {
-  await handOver(HANDOVER_FILE, records);
   // The pages' check gets ready (reads the records) while Astro renders, and runs once the site is complete.
   let siteComplete!: () => void;
   const pagesChecked = checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE, memoFile: memoFile('pages') }, new Promise<void>((resolve) => (siteComplete = resolve)));
