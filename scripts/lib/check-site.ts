@@ -8,7 +8,7 @@ import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { searchLanguages } from '../../src/lib/search-bundles.ts';
 import { listingPageUrl } from '../../src/lib/pagination.ts';
-import { articleUrl, monthUrl, outputPath, pageFile, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
+import { ARTICLES_FOLDER, articleUrl, monthUrl, outputPath, pageFile, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 import { CheckMemo } from './check-memo.ts';
 
 const LINK = /href="([^"]+)"/g;
@@ -66,12 +66,18 @@ export function pagesCheck(articles: Article[], records: Uint8Array = Buffer.fro
   };
 }
 
-/** The site's HTML files, relative to it; Pagefind's folder (tens of thousands of fragments) and Astro's assets hold none. */
+/**
+ * The site's HTML files, relative to it; Pagefind's folder (tens of thousands of fragments) and
+ * Astro's assets hold none, and an article's folder holds its page only, which is looked for
+ * rather than the folder read (reading 50,000 of them took several seconds).
+ */
 function pageFiles(site: string, folder = ''): string[] {
   return readdirSync(join(site, folder), { withFileTypes: true }).flatMap((entry) => {
     const path = folder ? `${folder}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return folder === '' && (entry.name === 'pagefind' || entry.name === '_astro') ? [] : pageFiles(site, path);
-    return entry.name.endsWith('.html') ? [path] : [];
+    if (!entry.isDirectory()) return entry.name.endsWith('.html') ? [path] : [];
+    if (folder === '' && (entry.name === 'pagefind' || entry.name === '_astro')) return [];
+    if (folder === ARTICLES_FOLDER) return existsSync(join(site, path, 'index.html')) ? [`${path}/index.html`] : [];
+    return pageFiles(site, path);
   });
 }
 

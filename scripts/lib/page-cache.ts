@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageKeys } from '../../src/lib/kept-pages.ts';
-import { pageFile } from '../../src/lib/urls.ts';
+import { ARTICLES_FOLDER, pageFile } from '../../src/lib/urls.ts';
 import { BUILD_CACHE, shareFiles } from './files.ts';
 import { pageCodeDigest } from './last-build.ts';
 
@@ -85,7 +85,8 @@ function recorded(live: string): Recorded | undefined {
  * Once Astro is done: removes every file of the folder `site` that is neither one of `keep` (this
  * build's keyed pages and public files, relative to it) nor written since `since` (by Astro), and
  * the folders that leaves empty; returns how many files went. Not under `pagefind/`, the search
- * index, which is written beside it.
+ * index, which is written beside it, nor in the folder of an article whose page is kept: it holds
+ * that page only (reading 50,000 such folders took 7 s).
  */
 export function sweep(site: string, keep: Set<string>, since: number): number {
   let swept = 0;
@@ -94,7 +95,8 @@ export function sweep(site: string, keep: Set<string>, since: number): number {
     for (const entry of readdirSync(join(site, folder), { withFileTypes: true })) {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (path === 'pagefind' || !visit(path)) empty = false;
+        const keptArticle = folder === ARTICLES_FOLDER && keep.has(`${path}/index.html`);
+        if (path === 'pagefind' || keptArticle || !visit(path)) empty = false;
         else rmdirSync(join(site, path));
       } else if (keep.has(path) || lstatSync(join(site, path)).mtimeMs >= since) {
         empty = false;

@@ -21,7 +21,9 @@ export function outputPath(url: string): string {
 export const pageFile = (url: string) => `${outputPath(url)}index.html`;
 
 export const homeUrl = siteUrl();
-export const articleUrl = (slug: string) => siteUrl(`articles/${slug}/`);
+/** The folder of the output that holds a folder per article, which holds that article's page and nothing else. */
+export const ARTICLES_FOLDER = 'articles';
+export const articleUrl = (slug: string) => siteUrl(`${ARTICLES_FOLDER}/${slug}/`);
 export const tagIndexUrl = siteUrl('tags/');
 export const tagUrl = (slug: string) => siteUrl(`tags/${slug}/`);
 export const sourceIndexUrl = siteUrl('sources/');
