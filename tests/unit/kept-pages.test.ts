@@ -1,5 +1,5 @@
 /** Which static paths a keyed route hands Astro: under `npm run build`, only the pages not already in place under the same key. */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,5 +39,14 @@ describe('pagesToRender', () => {
     } finally {
       for (const name of Object.keys(keptPagesEnv('', ''))) delete process.env[name];
     }
+  });
+
+  it('is how every route with static paths hands them to Astro: a route that did not would record no keys, and its pages would never be kept', async () => {
+    const pages = join(import.meta.dirname, '..', '..', 'src', 'pages');
+    const routes = (await readdir(pages, { recursive: true })).filter((file) => file.endsWith('.astro'));
+    const sources = await Promise.all(routes.map(async (file) => ({ file, source: await readFile(join(pages, file), 'utf8') })));
+    const withPaths = sources.filter(({ source }) => source.includes('getStaticPaths'));
+    expect(withPaths.map(({ file }) => file)).toContain(join('articles', '[slug].astro'));
+    for (const { file, source } of withPaths) expect(source, file).toMatch(/return pagesToRender\(/);
   });
 });
