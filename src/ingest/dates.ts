@@ -1,5 +1,5 @@
 /**
- * Dates as news sites print them, in English, French, German, Spanish, Russian and Arabic.
+ * Dates as news sites print them, in English, French, German, Spanish, Russian, Arabic and Turkish.
  *
  * Every language is one entry of LANGUAGES (month, weekday and label words); the patterns are compiled once
  * from the union of all entries, so a date may mix languages ("4 de October") and adding a language means
@@ -58,7 +58,7 @@ interface Language {
 
 const arabicWeekdays = ['الأحد', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
 
-const LANGUAGES: Record<'en' | 'fr' | 'de' | 'es' | 'ru' | 'ar', Language> = {
+const LANGUAGES: Record<'en' | 'fr' | 'de' | 'es' | 'ru' | 'ar' | 'tr', Language> = {
   en: {
     months: [
       ['january', 'jan'],
@@ -241,6 +241,34 @@ const LANGUAGES: Record<'en' | 'fr' | 'de' | 'es' | 'ru' | 'ar', Language> = {
     zones: ['بتوقيت غرينتش', 'بتوقيت جرينتش', 'بتوقيت دمشق', 'بتوقيت بيروت', 'بتوقيت القدس', 'بتوقيت مكة المكرمة', 'ت.غ', 'ت غ'],
     published: ['نشر في', 'نشر', 'نشر بتاريخ', 'تم النشر', 'تم النشر في', 'تاريخ النشر', 'تاريخ', 'بتاريخ'],
     updated: ['آخر تحديث', 'تم التحديث', 'تحديث', 'آخر تعديل'],
+  },
+  // Full names only: Turkish abbreviations (Oca, Şub, Tem, Ara) are words in other languages.
+  // Dotless ı does not fold to i, so upper-case text (MAYIS) needs its own spelling.
+  tr: {
+    months: [
+      ['ocak'],
+      ['şubat'],
+      ['mart'],
+      ['nisan'],
+      ['mayıs', 'mayis'],
+      ['haziran'],
+      ['temmuz'],
+      ['ağustos'],
+      ['eylül'],
+      ['ekim'],
+      ['kasım', 'kasim'],
+      ['aralık', 'aralik'],
+    ],
+    weekdays: ['pazartesi', 'salı', 'sali', 'çarşamba', 'perşembe', 'cuma', 'cumartesi', 'pazar'],
+    ordinals: [],
+    joiners: [],
+    yearSuffixes: [],
+    meridiems: [],
+    timeWords: [],
+    timeJoiners: ['saat'],
+    zones: ['trt'],
+    published: ['yayınlanma tarihi', 'yayinlanma tarihi', 'yayın tarihi', 'yayin tarihi', 'yayınlanma', 'yayinlanma', 'oluşturulma tarihi', 'tarih'],
+    updated: ['güncelleme tarihi', 'güncellenme tarihi', 'son güncelleme', 'güncelleme', 'güncellendi'],
   },
 };
 

@@ -55,6 +55,15 @@ describe('readDateLine', () => {
     ['Aktualisiert am 04.10.2016, 14:05 Uhr', { date: '2016-10-04', label: 'updated' }],
     ['Stand: 04.10.16 14:05 Uhr', { date: '2016-10-04', label: 'updated' }],
     ['Datum: 04.10.2016', { date: '2016-10-04', label: 'published' }],
+    // Turkish
+    ['27 Mart 2016', { date: '2016-03-27' }],
+    ['Pazar, 27 Mart 2016', { date: '2016-03-27' }],
+    ['Salı, 4 Ekim 2016 14:05', { date: '2016-10-04' }],
+    ['04 EKİM 2016', { date: '2016-10-04' }],
+    ['Yayınlanma tarihi: 21 Ağustos 2016, 14:05', { date: '2016-08-21', label: 'published' }],
+    ['Güncelleme: 4 Kasım 2016 saat 14:05', { date: '2016-11-04', label: 'updated' }],
+    ['1 MAYIS 2016', { date: '2016-05-01' }],
+    ['Aralık 2016', { date: '2016-12' }],
     // Spanish
     ['martes, 4 de octubre de 2016', { date: '2016-10-04' }],
     ['1º de septiembre del 2016', { date: '2016-09-01' }],
