@@ -164,7 +164,7 @@ describe('search in every language at once', () => {
     expect(all.sort()).toEqual([titleOf('assad-says-the-liberation-of-aleppo-changes-the-course-of-the-war'), ...titlesIn('de'), ...titlesIn('fr')].sort());
     await page.locator('summary', { hasText: 'Language' }).click();
     const options = page.locator('.filter-options label');
-    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining(['English 1', 'French 1', 'German 1']));
+    await expect.poll(() => options.allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining(['English 1', 'French 1', 'German 1']));
     await options.filter({ hasText: 'German' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('language')).toBe('German');
     expect(await resultTitles(page)).toEqual(titlesIn('de'));

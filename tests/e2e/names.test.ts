@@ -112,7 +112,7 @@ describe('the Mentions filter (real seeds)', () => {
     await entityFilter(page, 'Palmyra').click();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('mentions')).toEqual(['Palmyra']);
     expect((await resultTitles(page)).sort()).toEqual(titles(mentioning('palmyra')));
-    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/ for the chosen filters$/);
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).toMatch(/ for the chosen filters$/);
 
     await entityFilter(page, 'Raqqa').click();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('mentions')).toEqual(['Palmyra', 'Raqqa']);

@@ -141,7 +141,7 @@ describe('which bundles a search loads', () => {
     );
     const titles = page.locator('.result > h3');
     const newest = articles.filter((article) => article.date?.startsWith('2017')).map((article) => article.title);
-    await expect.poll(async () => (await titles.allTextContents()).map((title) => title.trim()).sort()).toEqual(newest.sort());
+    await expect.poll(async () => (await titles.allTextContents()).map((title) => title.trim()).sort(), { timeout: 15_000 }).toEqual(newest.sort());
     expect(await page.locator('#search-status').textContent()).toBe('Searching…');
     expect(await page.locator('#results').getAttribute('aria-busy')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
