@@ -2,10 +2,13 @@
  * `npm run build`: builds into a fresh folder beside `dist/` and swaps it in only when every
  * step has succeeded, so a failed build never leaves a half-built site over a good one.
  *
+ * 0. When none of the seed folder's files and nothing else the site is made of changed since the
+ *    last build of it (scripts/lib/last-build.ts), the site is left as it is and the build stops
+ *    here, telling the last build's warnings again.
  * 1. The seeds are parsed once: their problems are reported, an error stops the build here. A
  *    seed file unchanged since the last build is not parsed again (scripts/lib/seed-memo.ts).
- *    When nothing the site is made of changed since the last build of it (scripts/lib/last-build.ts),
- *    the site is left as it is and steps 2 to 4 are skipped.
+ *    When the records are those of the last build, the site is left as it is and steps 2 to 4
+ *    are skipped.
  * 2. `astro build` renders the pages from those records (src/ingest/handover.ts: Astro is started
  *    first, starts up and bundles while the seeds are parsed, then its pages wait for the records,
  *    which never go through its content collection: src/lib/collection.ts). The pages whose data
@@ -35,7 +38,7 @@ import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/co
 import { handOver, handoverEnv, recordsJson } from '../src/ingest/handover.ts';
 import { keptPagesEnv, pageKeysIn, routeKeysIn, type PageKeys } from '../src/lib/kept-pages.ts';
 import { pageFile } from '../src/lib/urls.ts';
-import { parseSeedDir } from '../src/ingest/ingest.ts';
+import { isReadSeedFile, parseSeedDir } from '../src/ingest/ingest.ts';
 import { saveRememberedLanguages, rememberLanguages } from '../src/ingest/language.ts';
 import { titleKey } from '../src/ingest/merge.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
@@ -46,7 +49,7 @@ import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
 import { checkArticleTexts, checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
 import { BUILD_CACHE, filesUnder } from './lib/files.ts';
-import { buildInputs, isBuilt, parseCodeDigest, recordBuilt } from './lib/last-build.ts';
+import { buildInputs, builtFromSeeds, codeInputs, fileDigest, isBuilt, parseCodeDigest, readSeedFiles, recordBuilt, seedsInputs } from './lib/last-build.ts';
 import { keptPages, recordPages, sweep } from './lib/page-cache.ts';
 import { prefillOnWorker } from './lib/prefill-worker.ts';
 import { SeedMemo } from './lib/seed-memo.ts';
@@ -102,6 +105,14 @@ let astroFinished: number | undefined;
 /** The files of KEYS_FOLDER read so far. */
 const routeKeysRead = new Map<string, PageKeys>();
 await holdBuildLock((message) => log('build', message));
+const code = codeInputs(args);
+const seedFiles = readSeedFiles(SEEDS_DIR, isReadSeedFile);
+const unchanged = !force && seedFiles ? builtFromSeeds(dist, seedsInputs(code, SEEDS_DIR, seedFiles)) : undefined;
+if (unchanged) {
+  for (const line of unchanged.warnings) log('parse', line);
+  log('build', `nothing changed since the last build (the ${unchanged.articles} articles' seed files, code, settings): ${dist} is left as it is; \`npm run build -- --force\` builds it again`);
+  process.exit(0);
+}
 // The new site starts as what a build stopped midway left, or else as the site before the live
 // one: their folders are the ones it needs (scripts/lib/page-cache.ts). Before Astro starts, as it
 // writes into that folder. Their search index goes: it is written again, bundle by bundle.
@@ -129,7 +140,8 @@ rememberLanguages(LANGUAGES_FILE, { fresh: force });
 const seedMemo = new SeedMemo(SEED_MEMO_FOLDER, parseCodeDigest(), { fresh: force });
 const { articles, problems } = await parseSeedDir(SEEDS_DIR, seedMemo);
 saveRememberedLanguages();
-for (const line of warningLines(problems, SEEDS_DIR)) log('parse', line);
+const warnings = warningLines(problems, SEEDS_DIR);
+for (const line of warnings) log('parse', line);
 if (hasErrors(problems)) await fail(problems.filter((problem) => problem.severity === 'error').map(formatProblem).join('\n'));
 log('parse', `${articles.length} articles from ${SEEDS_DIR} in ${Math.round(performance.now() - parsing)} ms`);
 if (SITE_URL_IS_PLACEHOLDER) {
@@ -138,7 +150,7 @@ if (SITE_URL_IS_PLACEHOLDER) {
 const records = recordsJson(articles);
 // Astro's pages go on at once; if nothing changed, Astro is stopped and the folder it wrote in is only a spare.
 await handOver(HANDOVER_FILE, records);
-const inputs = buildInputs(records, args);
+const inputs = buildInputs(code, records);
 if (!force && isBuilt(dist, inputs)) {
   astro.stop();
   await Promise.all([seedMemo.save(), rm(HANDOVER_FILE, { force: true })]);
@@ -147,10 +159,9 @@ if (!force && isBuilt(dist, inputs)) {
   await prefilling.catch(() => {});
   if (existsSync(spare)) await deleteInBackground(next);
   else await rename(next, spare);
-  log('build', `nothing changed since the last build (seeds, code, settings): ${dist} is left as it is; \`npm run build -- --force\` builds it again`);
+  log('build', `nothing changed since the last build (the records parsed from the seeds, code, settings): ${dist} is left as it is; \`npm run build -- --force\` builds it again`);
 } else {
   await buildSite();
-  recordBuilt(dist, inputs);
 }
 
 /**
@@ -305,9 +316,12 @@ const permalinksFile = join(SEEDS_DIR, PERMALINKS_FILE);
 try {
   const recorded = await recordPermalinks(SEEDS_DIR, new Map(articles.map((article) => [titleKey(article.title), article.slug])));
   if (recorded) log('permalinks', `recorded the addresses of ${recorded} new articles in ${permalinksFile}: keep it with the seeds (commit it), so they never move`);
+  // The build's own change to the seed folder: the next build with no other finds nothing changed.
+  if (recorded) seedFiles?.set(PERMALINKS_FILE, fileDigest(permalinksFile));
 } catch (error) {
   console.warn(`build: could not record the new articles' addresses in ${permalinksFile} (${(error as Error).message}); the next build may give them others`);
 }
+recordBuilt(dist, { inputs, seeds: seedFiles && seedsInputs(code, SEEDS_DIR, seedFiles), articles: articles.length, warnings });
 
 // What this build set aside goes now that it is over.
 deleteDoomed();

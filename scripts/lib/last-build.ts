@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { SETTINGS } from '../../src/consts.ts';
 import { BUILD_CACHE, filesUnder } from './files.ts';
 
 /**
  * A build whose inputs are those of the site already in the output folder would write that site
- * again, so `npm run build` leaves it as it is. The inputs: the parsed records (they stand for the
- * seeds, their gazetteer and permalinks, and the parser that read them), the site's code, public
- * files and settings, the packages installed (package-lock.json), Node's version and the
- * arguments passed on to Astro (`--force` aside: it only says not to trust a cache). The record
- * is kept beside Astro's caches, for the last site built; the site is known by its folder's
- * inode, which a build that swaps a new site in changes.
+ * again, so `npm run build` leaves it as it is. The inputs: the seed folder's files (their paths
+ * and bytes) or else the records they parse to (which a change to a seed's spacing, or to
+ * permalinks.json by the build itself, leaves as they were), the site's code, public files and
+ * settings, the packages installed (package-lock.json), Node's version and the arguments passed
+ * on to Astro (`--force` aside: it only says not to trust a cache). The record is kept beside
+ * Astro's caches, for the last site built; the site is known by its folder's inode, which a
+ * build that swaps a new site in changes.
  */
 const PROJECT = join(import.meta.dirname, '..', '..');
 const RECORD = join(BUILD_CACHE, 'last-build.json');
@@ -19,16 +20,56 @@ const CODE = ['src', 'public', 'scripts', 'astro.config.mjs', 'site.config.ts', 
 /** What Astro renders pages with: a change to any of it, or to the settings, renders every page again (page-cache.ts). */
 const PAGE_CODE = ['src', 'astro.config.mjs', 'site.config.ts', 'tsconfig.json', 'package-lock.json'];
 
-interface LastBuild {
-  site: string;
-  inode: number;
-  inputs: string;
+/** What the last build reported of its seeds, told again when a build finds nothing changed. */
+export interface SeedsReport {
+  articles: number;
+  warnings: string[];
 }
 
-/** A digest of everything the site at the output folder is made from; `records` is the parsed records as JSON. */
-export function buildInputs(records: string, args: string[]): string {
+interface LastBuild extends SeedsReport {
+  site: string;
+  inode: number;
+  /** The code's and the records' digest (buildInputs). */
+  inputs: string;
+  /** The code's and the seed files' digest (seedsInputs). */
+  seeds?: string;
+}
+
+/** A digest of what the site is made of besides its seeds: code, settings, Node, arguments. */
+export function codeInputs(args: string[]): string {
   const hash = createHash('sha256').update(JSON.stringify({ node: process.version, args: args.filter((arg) => arg !== '--force'), settings: SETTINGS }));
-  return hash.update(codeDigest(CODE)).update('\0records\0').update(records).digest('base64url');
+  return hash.update(codeDigest(CODE)).digest('base64url');
+}
+
+/** A digest of everything the site at the output folder is made from, the seeds as `records` (the parsed records as JSON). */
+export function buildInputs(code: string, records: string): string {
+  return createHash('sha256').update(code).update('\0records\0').update(records).digest('base64url');
+}
+
+/** Every file of a seed folder: its path relative to it → the SHA-256 of its bytes, or '' for a file the parse only names. */
+export type SeedFiles = Map<string, string>;
+
+/** The files of seed folder `dir`, the bytes of those `isRead`; none if one cannot be read (a broken link: the parse reports it). */
+export function readSeedFiles(dir: string, isRead: (path: string) => boolean): SeedFiles | undefined {
+  try {
+    const paths = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+    return new Map(paths.map((path) => [path, isRead(path) ? fileDigest(join(dir, path)) : '']));
+  } catch {
+    return undefined;
+  }
+}
+
+export function fileDigest(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('base64url');
+}
+
+/** A digest of everything the site is made from, the seeds as the files of `dir`. */
+export function seedsInputs(code: string, dir: string, files: SeedFiles): string {
+  const hash = createHash('sha256').update(code).update(`\0seeds\0${resolve(dir)}\0`);
+  for (const path of [...files.keys()].sort()) hash.update(`${path}\0${files.get(path)}\0`);
+  return hash.digest('base64url');
 }
 
 /** A digest of the code Astro renders pages with (PAGE_CODE) and of the site settings, which every page shows. */
@@ -54,14 +95,24 @@ function codeDigest(entries: string[]): string {
   return hash.digest('base64url');
 }
 
-/** Whether the site at `site` is the one the last build made from `inputs`. */
-export function isBuilt(site: string, inputs: string): boolean {
-  if (!existsSync(RECORD) || !existsSync(site)) return false;
+function lastBuildOf(site: string): LastBuild | undefined {
+  if (!existsSync(RECORD) || !existsSync(site)) return undefined;
   const last = JSON.parse(readFileSync(RECORD, 'utf8')) as LastBuild;
-  return last.site === site && last.inode === statSync(site).ino && last.inputs === inputs;
+  return last.site === site && last.inode === statSync(site).ino ? last : undefined;
 }
 
-/** Records that the site now at `site` was built from `inputs`. */
-export function recordBuilt(site: string, inputs: string): void {
-  writeFileSync(RECORD, JSON.stringify({ site, inode: statSync(site).ino, inputs } satisfies LastBuild));
+/** What the last build reported, if the site at `site` is the one it made from the seeds and code of `seeds` (seedsInputs). */
+export function builtFromSeeds(site: string, seeds: string): SeedsReport | undefined {
+  const last = lastBuildOf(site);
+  return last?.seeds === seeds ? last : undefined;
+}
+
+/** Whether the site at `site` is the one the last build made from `inputs` (buildInputs). */
+export function isBuilt(site: string, inputs: string): boolean {
+  return lastBuildOf(site)?.inputs === inputs;
+}
+
+/** Records that the site now at `site` was built from `inputs`, and from `seeds` when every seed file could be read. */
+export function recordBuilt(site: string, built: Omit<LastBuild, 'site' | 'inode'>): void {
+  writeFileSync(RECORD, JSON.stringify({ site, inode: statSync(site).ino, ...built } satisfies LastBuild));
 }

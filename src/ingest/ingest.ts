@@ -79,6 +79,11 @@ async function listSeedFiles(dir: string): Promise<{ seeds: string[]; skipped: s
   return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file) && !isKnownFile(file)) };
 }
 
+/** Whether the parse reads a seed folder's file (a capture, the gazetteer, permalinks), not only reports it as skipped. */
+export function isReadSeedFile(file: string): boolean {
+  return isSeedFile(file) || isKnownFile(file);
+}
+
 function isSeedFile(file: string): boolean {
   return file.toLowerCase().endsWith('.txt');
 }

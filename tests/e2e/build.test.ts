@@ -215,27 +215,43 @@ describe('builds', () => {
     // The file only grew by the new article.
     const extended = JSON.parse(await readFile(join(seeds, PERMALINKS_FILE), 'utf8'));
     expect(extended).toEqual({ ...JSON.parse(recorded), "'yankees' in syria": newer.slug });
+    // The build's own change to the seed folder is not a change to build again.
+    expect((await npmBuild(seeds, out)).stdout).toMatch(/\[build\] nothing changed since the last build \(the 47 articles' seed files, code, settings\)/);
   });
 
-  it('a build with nothing changed leaves the site as it is; a changed seed, setting or --force builds it again', async () => {
+  it('a build with nothing changed leaves the site as it is, telling its warnings again; a changed seed, setting or --force builds it again', async () => {
     const seeds = await scratchDir();
     const out = join(await scratchDir(), 'dist');
     await cp(join(PROJECT, 'seeds'), seeds, { recursive: true });
+    await writeFile(join(seeds, 'empty.txt'), '');
     const build = (args: string[] = [], env: NodeJS.ProcessEnv = {}) =>
       run(process.execPath, ['scripts/build.ts', ...args], { cwd: PROJECT, env: { ...buildEnv(), SEEDS_DIR: seeds, OUT_DIR: out, ...env }, maxBuffer: 64 << 20 }).then(
         ({ stdout }) => ({ stdout, site: statSync(out).ino }),
       );
-    const skipped = /\[build\] nothing changed since the last build \(seeds, code, settings\): \S+ is left as it is/;
+    const warnings = (stdout: string) => stdout.split('\n').flatMap((line) => /\[parse\] (.*warning.*)/.exec(line)?.[1] ?? []);
+    const skipped = /\[build\] nothing changed since the last build/;
+    const sameSeeds = /\[build\] nothing changed since the last build \(the 46 articles' seed files, code, settings\): \S+ is left as it is/;
+    const sameRecords = /\[build\] nothing changed since the last build \(the records parsed from the seeds, code, settings\): \S+ is left as it is/;
     const first = await build();
     expect(first.stdout).toMatch(/\[build\] \S+ is ready/);
+    expect(warnings(first.stdout)).toEqual(['empty.txt:1: warning: no entries found (empty file?)']);
 
+    // Not even parsed: the seed files are those of the last build.
     const again = await build();
-    expect(again.stdout).toMatch(skipped);
-    expect(again.stdout).toMatch(/\[parse\] 46 articles from /);
-    expect(again.stdout).not.toMatch(/\[content\]|is ready/);
+    expect(again.stdout).toMatch(sameSeeds);
+    expect(again.stdout).not.toMatch(/\[parse\] 46 articles from |\[content\]|is ready/);
+    expect(warnings(again.stdout)).toEqual(warnings(first.stdout));
     expect(again.site).toBe(first.site);
 
-    const [file] = (await readdir(seeds)).filter((name) => name.endsWith('.txt'));
+    // A seed file that changed but parses to the same records.
+    const [file] = (await readdir(seeds)).filter((name) => name.endsWith('.txt') && name !== 'empty.txt');
+    await writeFile(join(seeds, file), `${await readFile(join(seeds, file), 'utf8')}\n\n`);
+    const respaced = await build();
+    expect(respaced.stdout).toMatch(/\[parse\] 46 articles from /);
+    expect(respaced.stdout).toMatch(sameRecords);
+    expect(respaced.site).toBe(first.site);
+    expect((await build()).stdout).toMatch(sameSeeds);
+
     await writeFile(join(seeds, file), (await readFile(join(seeds, file), 'utf8')).replace(' the ', ' THE '));
     const edited = await build();
     expect(edited.stdout).not.toMatch(skipped);
@@ -244,7 +260,7 @@ describe('builds', () => {
     const moved = await build([], { SITE_URL: 'https://example.org/elsewhere/' });
     expect(moved.stdout).not.toMatch(skipped);
     expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('https://example.org/elsewhere/');
-    expect((await build([], { SITE_URL: 'https://example.org/elsewhere/' })).stdout).toMatch(skipped);
+    expect((await build([], { SITE_URL: 'https://example.org/elsewhere/' })).stdout).toMatch(sameSeeds);
 
     const forced = await build(['--force'], { SITE_URL: 'https://example.org/elsewhere/' });
     expect(forced.stdout).not.toMatch(skipped);
