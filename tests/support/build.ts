@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,7 +30,9 @@ export function buildEnv(settings: Settings = {}): NodeJS.ProcessEnv {
  * holds (tests/e2e/build.test.ts tests incremental rebuilds on their own).
  */
 export async function buildSite(seedsDir: string, settings: Settings = {}): Promise<{ outDir: string; log: string }> {
+  // A fresh name only: the build would keep a folder already there (even an empty one) as its spare, beside the site.
   const outDir = await mkdtemp(join(tmpdir(), 'news-archive-site-'));
+  await rmdir(outDir);
   const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts', '--force'], {
     cwd: PROJECT,
     env: { ...buildEnv(settings), SEEDS_DIR: seedsDir, OUT_DIR: outDir },

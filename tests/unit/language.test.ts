@@ -1,12 +1,10 @@
 /** Each record's `lang`: detected from title and text, or named in front matter. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectLanguage, rememberLanguages, saveRememberedLanguages } from '../../src/ingest/language.ts';
 import { ArticleSchema } from '../../src/ingest/record.ts';
-import { parseFiles, parseText } from './helpers.ts';
+import { makeSeedDir, parseFiles, parseText } from './helpers.ts';
 
 /** Short captures as news sites print them: a headline, then a paragraph or two. */
 const NEWS: Record<string, string> = {
@@ -123,7 +121,7 @@ describe('the record schema', () => {
 
 describe('languages remembered across builds', () => {
   it('answers a question asked before from the file, unless told to start fresh, and keeps only what the last parse asked', async () => {
-    const file = join(await mkdtemp(join(tmpdir(), 'languages-')), 'cache', 'languages.json');
+    const file = join(await makeSeedDir({}), 'cache', 'languages.json');
     rememberLanguages(file, { fresh: false });
     expect(detectLanguage('Army retakes Aleppo', 'The Syrian army said on Tuesday it had taken the last rebel districts of the city.')).toBe('en');
     expect(detectLanguage('Armee erobert Aleppo', 'Die syrische Armee hat am Dienstag die letzten Viertel der Stadt eingenommen.')).toBe('de');
