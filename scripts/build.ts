@@ -38,11 +38,9 @@ import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/co
 import { handOver, handoverEnv, recordsJson } from '../src/ingest/handover.ts';
 import { keptPagesEnv, pageKeysIn, routeKeysIn, type PageKeys } from '../src/lib/kept-pages.ts';
 import { pageFile } from '../src/lib/urls.ts';
-import { isReadSeedFile, parseSeedDir } from '../src/ingest/ingest.ts';
-import { saveRememberedLanguages, rememberLanguages } from '../src/ingest/language.ts';
-import { titleKey } from '../src/ingest/merge.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
 import { formatProblem, hasErrors, warningLines } from '../src/ingest/problems.ts';
+import { isReadSeedFile } from '../src/ingest/seed-files.ts';
 import { astroBuild } from './lib/astro-build.ts';
 import { type CheckMemo, remembering } from './lib/check-memo.ts';
 import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
@@ -135,6 +133,12 @@ const prefilling = prefillOnWorker({ site: next, live: dist, pages: lastPages, t
 prefilling
   .then(() => handOver(IN_PLACE_FILE, JSON.stringify(lastPages.inPlace)))
   .catch((error: Error) => fail(`could not put the last build's pages in place: ${error.message}`));
+// The parser is loaded once Astro has started: its modules take over a second to load (eld's language tables above all).
+const [{ parseSeedDir }, { rememberLanguages, saveRememberedLanguages }, { titleKey }] = await Promise.all([
+  import('../src/ingest/ingest.ts'),
+  import('../src/ingest/language.ts'),
+  import('../src/ingest/merge.ts'),
+]);
 const parsing = performance.now();
 rememberLanguages(LANGUAGES_FILE, { fresh: force });
 const seedMemo = new SeedMemo(SEED_MEMO_FOLDER, parseCodeDigest(), { fresh: force });

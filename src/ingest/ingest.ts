@@ -4,10 +4,11 @@ import { join, relative, sep } from 'node:path';
 import { decodeSeed } from './decode.ts';
 import { readFrontMatter } from './frontmatter.ts';
 import { matchEntities, mentionText, type CompiledGazetteer } from './entities.ts';
-import { ENTITIES_FILE, loadGazetteer } from './gazetteer.ts';
+import { loadGazetteer } from './gazetteer.ts';
 import { mergeDrafts } from './merge.ts';
 import { normaliseCapture, type Draft } from './normalise.ts';
-import { PERMALINKS_FILE, readPermalinks, type Permalinks } from './permalinks.ts';
+import { readPermalinks, type Permalinks } from './permalinks.ts';
+import { isKnownFile, isSeedFile } from './seed-files.ts';
 import { ArticleSchema, type ParseResult, type Problem } from './record.ts';
 import { compareCodeUnits } from './slug.ts';
 import { detectShape, parseFullText, parseListing, parseTagPage, type Shape } from './shapes.ts';
@@ -77,20 +78,6 @@ async function listSeedFiles(dir: string): Promise<{ seeds: string[]; skipped: s
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort(compareCodeUnits);
   return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file) && !isKnownFile(file)) };
-}
-
-/** Whether the parse reads a seed folder's file (a capture, the gazetteer, permalinks), not only reports it as skipped. */
-export function isReadSeedFile(file: string): boolean {
-  return isSeedFile(file) || isKnownFile(file);
-}
-
-function isSeedFile(file: string): boolean {
-  return file.toLowerCase().endsWith('.txt');
-}
-
-/** Files at the top of the seed folder that are read, but not as captures. */
-function isKnownFile(file: string): boolean {
-  return file === ENTITIES_FILE || file === PERMALINKS_FILE;
 }
 
 /**
