@@ -36,9 +36,12 @@ export function recordsJson(articles: Article[]): string {
   return JSON.stringify(articles);
 }
 
-/** Writes the records (recordsJson: the build hashes that text too) to `file`, whole or not at all: the pages may be watching for it. */
-export async function handOver(file: string, records: string): Promise<void> {
-  await writeFile(`${file}.tmp`, records);
+/**
+ * Hands a file to Astro's pages (the records as recordsJson writes them, the pages already in
+ * place): writes `text` to `file` whole or not at all, as the pages may be watching for it.
+ */
+export async function handOver(file: string, text: string): Promise<void> {
+  await writeFile(`${file}.tmp`, text);
   await rename(`${file}.tmp`, file);
 }
 
