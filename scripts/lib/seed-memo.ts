@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SeedFileMemo, SeedFileResult } from '../../src/ingest/ingest.ts';
@@ -38,10 +38,13 @@ export class SeedMemo implements SeedFileMemo {
   async save(): Promise<void> {
     mkdirSync(this.#folder, { recursive: true });
     for (const name of readdirSync(this.#folder)) if (!this.#used.has(name)) rmSync(join(this.#folder, name), { force: true });
-    // Whole or not at all: a build killed midway must not leave half a result to be read.
+    // Whole or not at all: a build killed midway must not leave half a result to be read. A file
+    // already there holds this very result (`fresh` parsed it again): its name is a digest of all
+    // the parse depends on.
     await Promise.all(
       [...this.#parsed].map(async ([name, result]) => {
         const file = join(this.#folder, name);
+        if (existsSync(file)) return;
         await writeFile(`${file}.tmp`, JSON.stringify(result));
         await rename(`${file}.tmp`, file);
       }),

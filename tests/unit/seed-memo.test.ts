@@ -1,5 +1,5 @@
 /** A rebuild parses only the seed files that changed (scripts/lib/seed-memo.ts), and gets the records a whole parse gets. */
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,11 @@ describe('SeedMemo', () => {
     const fresh = counting(folder, 'code', true);
     await parseSeedDir(seeds, fresh.memo);
     expect(fresh.parsed).toHaveLength(11);
+    // The same results under the same names: the files already there are left as they are.
+    const written = async () => new Map(await Promise.all((await readdir(folder)).map(async (name) => [name, (await stat(join(folder, name))).mtimeMs] as const)));
+    const before = await written();
+    await fresh.save();
+    expect(await written()).toEqual(before);
   });
 
   it('remembers a file that could not be parsed as what it was: an error naming its line', async () => {
