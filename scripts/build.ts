@@ -31,8 +31,8 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { enableCompileCache } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, join, resolve } from 'node:path';
 import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
@@ -136,7 +136,8 @@ const prefilling = prefillOnWorker({ site: next, live: dist, pages: lastPages, t
 prefilling
   .then(() => handOver(IN_PLACE_FILE, JSON.stringify(lastPages.inPlace)))
   .catch((error: Error) => fail(`could not put the last build's pages in place: ${error.message}`));
-// The parser is loaded once Astro has started: its modules take over a second to load (eld's language tables above all).
+// The parser is loaded once Astro has started: its modules take over a second to load (eld's
+// language tables above all), less once Node has kept the code it compiled for them.
 enableCompileCache(COMPILE_CACHE);
 const [{ parseSeedDir }, { rememberLanguages, saveRememberedLanguages }, { titleKey }] = await Promise.all([
   import('../src/ingest/ingest.ts'),

@@ -61,6 +61,7 @@ export function readSeedFiles(dir: string, isRead: (path: string) => boolean): S
   }
 }
 
+/** The SHA-256 of a file's bytes, as readSeedFiles takes it. */
 export function fileDigest(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('base64url');
 }
