@@ -41,7 +41,6 @@ import { keptPagesEnv, pageKeysIn, routeKeysIn, type PageKeys } from '../src/lib
 import { pageFile } from '../src/lib/urls.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
 import { formatProblem, hasErrors, warningLines } from '../src/ingest/problems.ts';
-import { isReadSeedFile } from '../src/ingest/seed-files.ts';
 import { astroBuild } from './lib/astro-build.ts';
 import { type CheckMemo, remembering } from './lib/check-memo.ts';
 import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
@@ -107,7 +106,7 @@ let astroFinished: number | undefined;
 const routeKeysRead = new Map<string, PageKeys>();
 await holdBuildLock((message) => log('build', message));
 const code = codeInputs(args);
-const seedFiles = readSeedFiles(SEEDS_DIR, isReadSeedFile);
+const seedFiles = readSeedFiles(SEEDS_DIR);
 const unchanged = !force && seedFiles ? builtFromSeeds(dist, seedsInputs(code, SEEDS_DIR, seedFiles)) : undefined;
 if (unchanged) {
   for (const line of unchanged.warnings) log('parse', line);

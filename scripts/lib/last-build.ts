@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SETTINGS } from '../../src/consts.ts';
+import { isReadSeedFile, seedFolderPaths } from '../../src/ingest/seed-files.ts';
 import { BUILD_CACHE, filesUnder } from './files.ts';
 
 /**
@@ -49,13 +50,11 @@ export function buildInputs(code: string, records: string): string {
 /** Every file of a seed folder: its path relative to it → the SHA-256 of its bytes, or '' for a file the parse only names. */
 export type SeedFiles = Map<string, string>;
 
-/** The files of seed folder `dir`, the bytes of those `isRead`; none if one cannot be read (a broken link: the parse reports it). */
-export function readSeedFiles(dir: string, isRead: (path: string) => boolean): SeedFiles | undefined {
+/** The files of seed folder `dir`, the bytes of those the parse reads; none if one cannot be read (a broken link: the parse reports it). */
+export function readSeedFiles(dir: string): SeedFiles | undefined {
   try {
-    const paths = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-    return new Map(paths.map((path) => [path, isRead(path) ? fileDigest(join(dir, path)) : '']));
+    const paths = seedFolderPaths(dir, readdirSync(dir, { recursive: true, withFileTypes: true }));
+    return new Map(paths.map((path) => [path, isReadSeedFile(path) ? fileDigest(join(dir, path)) : '']));
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import chardet from 'chardet';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { decodeSeed } from './decode.ts';
 import { readFrontMatter } from './frontmatter.ts';
 import { matchEntities, mentionText, type CompiledGazetteer } from './entities.ts';
@@ -8,7 +8,7 @@ import { loadGazetteer } from './gazetteer.ts';
 import { mergeDrafts } from './merge.ts';
 import { normaliseCapture, type Draft } from './normalise.ts';
 import { readPermalinks, type Permalinks } from './permalinks.ts';
-import { isKnownFile, isSeedFile } from './seed-files.ts';
+import { isKnownFile, isSeedFile, seedFolderPaths } from './seed-files.ts';
 import { ArticleSchema, type ParseResult, type Problem } from './record.ts';
 import { compareCodeUnits } from './slug.ts';
 import { detectShape, parseFullText, parseListing, parseTagPage, type Shape } from './shapes.ts';
@@ -71,12 +71,7 @@ export function assembleArticles(files: SeedFileResult[], gazetteer: CompiledGaz
 
 /** Seed files under `dir`, recursively, as paths relative to it with `/` separators, sorted. */
 async function listSeedFiles(dir: string): Promise<{ seeds: string[]; skipped: string[] }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries
-    // Symbolic links are kept so that a broken one is reported, not silently skipped.
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort(compareCodeUnits);
+  const files = seedFolderPaths(dir, await readdir(dir, { recursive: true, withFileTypes: true })).sort(compareCodeUnits);
   return { seeds: files.filter(isSeedFile), skipped: files.filter((file) => !isSeedFile(file) && !isKnownFile(file)) };
 }
 
