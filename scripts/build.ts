@@ -286,7 +286,7 @@ async function buildSite() {
   const unchanged = Object.keys(pages).filter((url) => lastPages.inPlace[url] === pages[url]).length;
   if (unchanged) log('page-cache', `${unchanged} pages of the last build kept as they were`);
   // Astro copies public/ keeping some files' modification times.
-  const swept = sweep(next, new Set([...Object.keys(pages).map(pageFile), ...filesUnder(PUBLIC_DIR)]), buildStarted);
+  const swept = sweep(next, new Set([...Object.keys(pages).map(pageFile), ...filesUnder(PUBLIC_DIR)]), buildStarted, await doomedFolder('swept'));
   if (swept) log('page-cache', `removed ${swept} files that no page of this build has`);
   siteComplete();
 

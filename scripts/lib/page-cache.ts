@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageKeys } from '../../src/lib/kept-pages.ts';
 import { ARTICLES_FOLDER, pageFile } from '../../src/lib/urls.ts';
@@ -82,32 +82,34 @@ function recorded(live: string): Recorded | undefined {
 }
 
 /**
- * Once Astro is done: removes every file of the folder `site` that is neither one of `keep` (this
- * build's keyed pages and public files, relative to it) nor written since `since` (by Astro), and
- * the folders that leaves empty; returns how many files went. Not under `pagefind/`, the search
+ * Once Astro is done: moves into `trash` (to be deleted once the build is over) every file of the
+ * folder `site` that is neither one of `keep` (this build's keyed pages and public files, relative
+ * to it) nor written since `since` (by Astro), a folder whole when all it holds goes, so that
+ * switching to a much smaller seed folder costs a rename per stale article, not the file system's
+ * slow frees (see linkKeptPages); returns how many files went. Not under `pagefind/`, the search
  * index, which is written beside it, nor in the folder of an article whose page is kept: it holds
  * that page only (reading 50,000 such folders took 7 s).
  */
-export function sweep(site: string, keep: Set<string>, since: number): number {
+export function sweep(site: string, keep: Set<string>, since: number, trash: string): number {
   let swept = 0;
-  const visit = (folder: string): boolean => {
-    let empty = true;
-    for (const entry of readdirSync(join(site, folder), { withFileTypes: true })) {
+  let moved = 0;
+  /** How many files `folder` holds when every one of them goes; otherwise moves those that go and says nothing. */
+  const staleFilesIn = (folder: string): number | undefined => {
+    const entries = readdirSync(join(site, folder), { withFileTypes: true }).map((entry) => {
       const path = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        const keptArticle = folder === ARTICLES_FOLDER && keep.has(`${path}/index.html`);
-        if (path === 'pagefind' || keptArticle || !visit(path)) empty = false;
-        else rmdirSync(join(site, path));
-      } else if (keep.has(path) || lstatSync(join(site, path)).mtimeMs >= since) {
-        empty = false;
-      } else {
-        rmSync(join(site, path));
-        swept++;
-      }
+      if (!entry.isDirectory()) return { path, stale: keep.has(path) || lstatSync(join(site, path)).mtimeMs >= since ? undefined : 1 };
+      const keptArticle = folder === ARTICLES_FOLDER && keep.has(`${path}/index.html`);
+      return { path, stale: path === 'pagefind' || keptArticle ? undefined : staleFilesIn(path) };
+    });
+    if (folder && entries.every(({ stale }) => stale !== undefined)) return entries.reduce((sum, { stale }) => sum + (stale ?? 0), 0);
+    for (const { path, stale } of entries) {
+      if (stale === undefined) continue;
+      renameSync(join(site, path), join(trash, String(moved++)));
+      swept += stale;
     }
-    return empty;
+    return undefined;
   };
-  visit('');
+  staleFilesIn('');
   return swept;
 }
 
