@@ -7,7 +7,7 @@ import { recordsJson } from '../../src/ingest/handover.ts';
 import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { searchLanguages } from '../../src/lib/search-bundles.ts';
-import { listingPageUrl } from '../../src/lib/pagination.ts';
+import { listingPageUrl, paginate } from '../../src/lib/pagination.ts';
 import { ARTICLES_FOLDER, articleUrl, monthUrl, outputPath, pageFile, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 import { CheckMemo } from './check-memo.ts';
 
@@ -156,26 +156,23 @@ interface Listing {
   segment?: string;
 }
 
-/** Every article of a term is linked from the term's page or one of its numbered follow-up pages. */
+/**
+ * Every article of a term is linked from the page of the term's listing that shows it (its first
+ * page or a numbered follow-up page, as paginate splits it), page by page: an edit that moves
+ * one page of a long listing has only that page read again.
+ */
 function checkListings(site: string, kind: string, listings: Listing[], memo: CheckMemo): string[] {
-  return listings.flatMap(({ name, url: base, articles, segment }) => {
-    const files = listingFiles(site, base, segment);
-    return memo.check(files, `${kind} ${name} ${articles.map((article) => article.slug).join(' ')}`, () => {
-      const listed = new Set(files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(LINK)].map(([, url]) => url)));
-      const missing = articles.filter((article) => !listed.has(articleUrl(article.slug)));
-      return missing.length ? [`${kind} "${name}" (${base}) does not list ${missing.map((article) => article.slug).join(', ')}`] : [];
-    });
-  });
-}
-
-/** A listing's pages: its first, and each numbered follow-up page there is. */
-function listingFiles(site: string, base: string, segment?: string): string[] {
-  const files: string[] = [];
-  for (let page = 1; ; page++) {
-    const file = join(site, pageFile(listingPageUrl(base, page, segment)));
-    if (!existsSync(file)) return files;
-    files.push(file);
-  }
+  return listings.flatMap(({ name, url: base, articles, segment }) =>
+    paginate(articles, base, segment).flatMap(({ page }) => {
+      const url = listingPageUrl(base, page.currentPage, segment);
+      const file = join(site, pageFile(url));
+      return memo.check([file], `${kind} ${name} ${page.data.map((article) => article.slug).join(' ')}`, () => {
+        const listed = new Set([...(readIfExists(file) ?? '').matchAll(LINK)].map(([, link]) => link));
+        const missing = page.data.filter((article) => !listed.has(articleUrl(article.slug)));
+        return missing.length ? [`${kind} "${name}" (${url}) does not list ${missing.map((article) => article.slug).join(', ')}`] : [];
+      });
+    }),
+  );
 }
 
 function readIfExists(file: string): string | undefined {

@@ -296,7 +296,7 @@ describe('builds', () => {
     expect(await snapshot(out)).toEqual(await snapshot(full));
   });
 
-  it('the nothing-lost check notices a missing page, a record missing from a listing, a stray page and a lost text, also where it remembers the last check', async () => {
+  it('the nothing-lost check notices a missing page, a record missing from a listing (on its first page or a follow-up), a stray page and a lost text, also where it remembers the last check', async () => {
     const site = await scratchDir();
     await cp(inject('siteDir'), site, { recursive: true });
     const { articles } = await parseSeedDir(join(PROJECT, 'seeds'));
@@ -314,6 +314,11 @@ describe('builds', () => {
     const topic = buildArchive(articles).topics.find((candidate) => candidate.articles.length <= PAGE_SIZE && candidate.articles.includes(unlisted))!;
     const topicPage = join(site, 'topics', topic.slug, 'index.html');
     await writeFile(topicPage, (await readFile(topicPage, 'utf8')).replaceAll(`/articles/${unlisted.slug}/`, '/articles/elsewhere/'));
+    // A follow-up page of a long listing is checked for the articles it shows.
+    const long = buildArchive(articles).topics.find((candidate) => candidate.articles.length > PAGE_SIZE)!;
+    const onPageTwo = long.articles.slice(PAGE_SIZE).find((article) => article !== gone && article !== unlisted)!;
+    const pageTwo = join(site, 'topics', long.slug, '2', 'index.html');
+    await writeFile(pageTwo, (await readFile(pageTwo, 'utf8')).replaceAll(`/articles/${onPageTwo.slug}/`, '/articles/elsewhere/'));
     // Written into in place, its size unchanged: only its modification time tells.
     const shortened = articles.find((article) => !article.truncated && article !== gone && article !== unlisted)!;
     const shortenedPage = join(site, 'articles', shortened.slug, 'index.html');
@@ -330,6 +335,7 @@ describe('builds', () => {
         'article page /articles/stray/ has no record',
         expect.stringContaining(`tag "Assad" (/tags/assad/) does not list ${unlisted.slug}`),
         `topic "${topic.name}" (/topics/${topic.slug}/) does not list ${unlisted.slug}`,
+        `topic "${long.name}" (/topics/${long.slug}/2/) does not list ${onPageTwo.slug}`,
         `/articles/${shortened.slug}/ does not show the article’s text`,
       ]),
     );
