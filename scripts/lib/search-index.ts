@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Article } from '../../src/ingest/record.ts';
@@ -30,6 +29,8 @@ export interface IndexOptions {
   ready?: (urls: string[]) => Promise<void>;
   /** The digest of the code that renders the pages, and their cacheKeys, read once the first bundle's pages are final (src/lib/kept-pages.ts). */
   pages: { code: string; keys: () => PageKeys };
+  /** An empty folder on the site's file system for the hard links Pagefind reads, left for the caller to delete (its files take a while to free). */
+  staging: string;
 }
 
 export interface Indexed {
@@ -47,15 +48,14 @@ export interface Indexed {
  *
  * Pagefind reads a folder of pages on every core, several times faster than pages handed to it
  * one by one (its service parses those one at a time). So each bundle's pages are hard-linked
- * into a folder of their own beside the site, in steps of PAGES_PER_STEP, and Pagefind reads
+ * into a folder of their own in `staging`, in steps of PAGES_PER_STEP, and Pagefind reads
  * those folders; their paths are the pages' paths in the site, so the URLs are the same. A
  * bundle whose pages did not change since a build that kept it is put back instead
  * (search-cache.ts) when `reuse` allows. Bundles are taken in the order the site's article pages
  * render (`inSearchOrder`), each as soon as its pages are `ready`, so that most are indexed on the
  * second core while Astro renders the rest. Any error throws.
  */
-export async function indexSearch(site: string, articles: Article[], { reuse, onProgress, onWrite, ready, pages }: IndexOptions): Promise<Indexed> {
-  const staging = `${site}.search-pages`;
+export async function indexSearch(site: string, articles: Article[], { reuse, onProgress, onWrite, ready, pages, staging }: IndexOptions): Promise<Indexed> {
   const indexed: Indexed = { pages: new Map(), reused: [] };
   const folderOf = (bundle: SearchBundle<Article>) => join(site, outputPath(bundle.url));
   let done = 0;
@@ -128,7 +128,6 @@ export async function indexSearch(site: string, articles: Article[], { reuse, on
     forgetBundlesBut(languages.flatMap(({ words, bundles }) => [...bundles, ...(words ? [words] : [])].map((bundle) => bundle.id)));
     return indexed;
   } finally {
-    rmSync(staging, { recursive: true, force: true });
     await pagefind.close();
   }
 }
