@@ -38,7 +38,7 @@ import { basename, join, resolve } from 'node:path';
 import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
 import { handOver, handoverEnv, recordsJson } from '../src/ingest/handover.ts';
 import { keptPagesEnv, pageKeysIn, routeKeysIn, type PageKeys } from '../src/lib/kept-pages.ts';
-import { pageFile } from '../src/lib/urls.ts';
+import { outputPath, pageFile, recordsUrl } from '../src/lib/urls.ts';
 import { PERMALINKS_FILE, recordPermalinks } from '../src/ingest/permalinks.ts';
 import { formatProblem, hasErrors, warningLines } from '../src/ingest/problems.ts';
 import { astroBuild } from './lib/astro-build.ts';
@@ -46,7 +46,7 @@ import { type CheckMemo, remembering } from './lib/check-memo.ts';
 import { checkPagesOnWorker } from './lib/check-pages-worker.ts';
 import { checkArticleTexts, checkSearchIndex } from './lib/check-site.ts';
 import { holdBuildLock } from './lib/build-lock.ts';
-import { BUILD_CACHE, filesUnder } from './lib/files.ts';
+import { BUILD_CACHE, filesUnder, shareFile } from './lib/files.ts';
 import { buildInputs, builtFromSeeds, codeInputs, fileDigest, isBuilt, parseCodeDigest, readSeedFiles, recordBuilt, seedsInputs } from './lib/last-build.ts';
 import { keptPages, recordPages, sweep } from './lib/page-cache.ts';
 import { prefillOnWorker } from './lib/prefill-worker.ts';
@@ -67,6 +67,8 @@ const IN_PLACE_FILE = join(BUILD_CACHE, 'pages-in-place.json');
 const KEYS_FOLDER = join(BUILD_CACHE, 'page-keys');
 /** What each seed file parsed to in the last build (scripts/lib/seed-memo.ts), not trusted with `--force`. */
 const SEED_MEMO_FOLDER = join(BUILD_CACHE, 'parsed-seed-files');
+/** /articles.json in the site. */
+const RECORDS_FILE = outputPath(recordsUrl);
 /** Files Astro copies into the site as they are. */
 const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
 /** How far behind the clock a file's modification time may be (file systems stamp with a coarse clock). */
@@ -262,6 +264,9 @@ async function checkArticleTextsInTurns(memo: CheckMemo): Promise<string[]> {
 
 /** Steps 2 to 4, into a new folder that replaces the site at `dist` once every step has succeeded. */
 async function buildSite() {
+  // The handed-over file is /articles.json (src/pages/[records].json.ts). Astro may not have made the folder yet.
+  await mkdir(next, { recursive: true });
+  shareFile(HANDOVER_FILE, join(next, RECORDS_FILE));
   // The pages' check gets ready (reads the records) while Astro renders, and runs once the site is complete.
   let siteComplete!: () => void;
   const pagesChecked = checkPagesOnWorker({ site: next, handoverFile: HANDOVER_FILE, memoFile: memoFile('pages') }, new Promise<void>((resolve) => (siteComplete = resolve)));
@@ -288,7 +293,7 @@ async function buildSite() {
   const unchanged = Object.keys(pages).filter((url) => lastPages.inPlace[url] === pages[url]).length;
   if (unchanged) log('page-cache', `${unchanged} pages of the last build kept as they were`);
   // Astro copies public/ keeping some files' modification times.
-  const swept = sweep(next, new Set([...Object.keys(pages).map(pageFile), ...filesUnder(PUBLIC_DIR)]), buildStarted, await doomedFolder('swept'));
+  const swept = sweep(next, new Set([...Object.keys(pages).map(pageFile), ...filesUnder(PUBLIC_DIR), RECORDS_FILE]), buildStarted, await doomedFolder('swept'));
   if (swept) log('page-cache', `removed ${swept} files that no page of this build has`);
   siteComplete();
 

@@ -1,4 +1,4 @@
-import { constants, copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /**
@@ -7,6 +7,9 @@ import { dirname, join, relative } from 'node:path';
  * always safe; the next build then does everything again.
  */
 export const BUILD_CACHE = join(import.meta.dirname, '..', '..', 'node_modules', '.astro');
+
+/** Why a hard link may fail where a copy works: another file system, or one without links. */
+const NO_LINK = ['EXDEV', 'EPERM', 'ENOTSUP'];
 
 /**
  * The files `paths` (relative) of folder `from` put in folder `to` as hard links (their folders
@@ -27,11 +30,22 @@ export function shareFiles(from: string, to: string, paths: string[]): string[] 
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (code === 'ENOENT') missing.push(path);
-      else if (['EXDEV', 'EPERM', 'ENOTSUP'].includes(code)) copyUnlessThere(join(from, path), join(to, path));
+      else if (NO_LINK.includes(code)) copyUnlessThere(join(from, path), join(to, path));
       else if (code !== 'EEXIST') throw error;
     }
   }
   return missing;
+}
+
+/** The file `from` also at `to`, replacing what is there: a hard link, or a copy where it cannot be one. */
+export function shareFile(from: string, to: string): void {
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if (!NO_LINK.includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    copyFileSync(from, to);
+  }
 }
 
 function copyUnlessThere(from: string, to: string): void {

@@ -50,7 +50,7 @@ export async function handOver(file: string, text: string): Promise<void> {
  * `undefined` when this process was handed none for it. Stops waiting if the build that started
  * this process has gone.
  */
-export async function handedOverFile(dir: string): Promise<string | undefined> {
+async function handedOverFile(dir: string): Promise<string | undefined> {
   if (!isHandedOver(dir)) return undefined;
   const file = process.env[HANDOVER_VARIABLE]!;
   await whenWritten(file, 'the parsed seeds');

@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { getCollection } from 'astro:content';
 import { SEEDS_DIR } from '../consts.ts';
-import { handedOver, handedOverFile, recordsJson } from '../ingest/handover.ts';
+import { handedOver } from '../ingest/handover.ts';
 import type { Article } from '../ingest/record.ts';
-import { bySlug } from '../ingest/slug.ts';
 import type { EntityNames } from './search-filters.ts';
 import { buildArchive, type Archive } from './taxonomy.ts';
 
@@ -24,12 +22,6 @@ export function getArchive(): Promise<Archive> {
   if (import.meta.env.DEV) return load();
   built ??= load();
   return built;
-}
-
-/** `/articles.json`: under `npm run build`, the handed-over file is that text already (recordsJson), and is not written out again. */
-export async function recordsJsonText(): Promise<BodyInit> {
-  const file = await handedOverFile(SEEDS_DIR);
-  return file === undefined ? recordsJson([...(await getArchive()).articles].sort(bySlug)) : readFile(file);
 }
 
 /** Each gazetteer entity's names and the entities named inside them, by slug, for search. */

@@ -1,8 +1,12 @@
 /** `npm run dev`: pages look as built pages do, nothing trips over the Content-Security-Policy, and search says it needs a build. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordsJson } from '../../src/ingest/handover.ts';
+import { parseSeedDir } from '../../src/ingest/ingest.ts';
+import { bySlug } from '../../src/ingest/slug.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildEnv, PROJECT } from '../support/build.ts';
 
@@ -76,6 +80,12 @@ describe('astro dev', () => {
     },
     90_000,
   );
+
+  it('/articles.json holds every record of the seeds, as the parse CLI gives them', async () => {
+    const response = await fetch(`${devUrl}/articles.json`);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.text()).toBe(recordsJson([...(await parseSeedDir(join(PROJECT, 'seeds'))).articles].sort(bySlug)));
+  }, 90_000);
 
   it('the search page says plainly that search needs a build, and asks for no index', async () => {
     const { page, messages } = await open('/search/');
