@@ -1,5 +1,6 @@
 /** The real captures in seeds/: counts, per-file facts and record invariants. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recordsJson } from '../../src/ingest/handover.ts';
 import { parseSeedDir } from '../../src/ingest/ingest.ts';
 import { ArticleSchema, type ParseResult } from '../../src/ingest/record.ts';
 import { SEEDS_DIR, SEED_FILES, byTitle, fromFile } from './helpers.ts';
@@ -21,6 +22,11 @@ describe('the five seed files', () => {
 
   it('give records that all pass ArticleSchema', () => {
     for (const article of result.articles) expect(ArticleSchema.safeParse(article).error).toBeUndefined();
+  });
+
+  it('are handed over and published as JSON.stringify writes them, record for record', () => {
+    expect(recordsJson(result.articles)).toBe(JSON.stringify(result.articles));
+    expect(recordsJson([])).toBe('[]');
   });
 
   it('give unique slugs, sorted', () => {
