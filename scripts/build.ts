@@ -11,7 +11,8 @@
  *    are skipped.
  * 2. `astro build` renders the pages from those records (src/ingest/handover.ts: Astro is started
  *    first, starts up and bundles while the seeds are parsed, then its pages wait for the records,
- *    which never go through its content collection: src/lib/collection.ts). The pages whose data
+ *    which never go through its content collection: src/lib/collection.ts; the file they are
+ *    handed over in is /articles.json, linked into the site). The pages whose data
  *    and code did not change since the last build are the live site's, put in place on another
  *    thread while the seeds are parsed, and Astro never sees them (scripts/lib/page-cache.ts,
  *    src/lib/kept-pages.ts). Its line per page rendered becomes a progress line.
