@@ -34,6 +34,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { enableCompileCache } from 'node:module';
+import { constants, setPriority } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, join, resolve } from 'node:path';
 import { OUT_DIR, SEEDS_DIR, SITE_URL, SITE_URL_IS_PLACEHOLDER } from '../src/consts.ts';
@@ -199,7 +200,14 @@ function deleteDoomed() {
   const folders = doomed.splice(0);
   if (!folders.length) return;
   const script = 'for (const folder of process.argv.slice(1)) require("node:fs").rmSync(folder, { recursive: true, force: true })';
-  spawn(process.execPath, ['-e', script, ...folders], { detached: true, stdio: 'ignore' }).unref();
+  const deleting = spawn(process.execPath, ['-e', script, ...folders], { detached: true, stdio: 'ignore' });
+  // At the lowest priority: it must not slow down whatever runs next (the next build, a server).
+  try {
+    setPriority(deleting.pid!, constants.priority.PRIORITY_LOW);
+  } catch {
+    // It has finished already.
+  }
+  deleting.unref();
 }
 
 /**
