@@ -8,7 +8,7 @@ import { bySlug } from '../../src/ingest/slug.ts';
 import { buildArchive } from '../../src/lib/taxonomy.ts';
 import { searchLanguages } from '../../src/lib/search-bundles.ts';
 import { listingPageUrl, paginate } from '../../src/lib/pagination.ts';
-import { ARTICLES_FOLDER, articleUrl, monthUrl, outputPath, pageFile, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
+import { ARTICLES_FOLDER, articleUrl, monthUrl, outputPath, pageFile, recordsUrl, siteUrl, sourceUrl, tagUrl, topicUrl, undatedUrl, YEAR_PAGE_SEGMENT, yearUrl } from '../../src/lib/urls.ts';
 import { CheckMemo } from './check-memo.ts';
 
 const LINK = /href="([^"]+)"/g;
@@ -110,7 +110,7 @@ export function checkArticleTexts(site: string, articles: Article[], memo = new 
 
 /** /articles.json is `records`: the records by slug, as recordsJson writes them. */
 function checkJson(site: string, articles: Article[], records: Uint8Array): string[] {
-  const published = readFileSync(join(site, 'articles.json'));
+  const published = readFileSync(join(site, outputPath(recordsUrl)));
   if (published.equals(records)) return [];
   return [`/articles.json holds ${(JSON.parse(published.toString('utf8')) as Article[]).length} records that differ from the ${articles.length} parsed`];
 }
